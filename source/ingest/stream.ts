@@ -1,0 +1,28 @@
+// The client-side view of an ingest server: what the dashboard and pipe mode consume. The UI
+// imports only this, never the sources or the server.
+import type {Post} from '../core/post.js';
+import type {SourceStatus} from './source.js';
+
+/** Health of the link between this process and its ingest server (not the source's health). */
+export type LinkState =
+  | {state: 'connecting'}
+  | {state: 'connected'}
+  | {state: 'reconnecting'; detail: string; retryInMs: number}
+  /** The spawned child died and is being restarted. */
+  | {state: 'restarting-child'; detail: string; retryInMs: number}
+  | {state: 'closed'};
+
+export type Hello = {protocol: number; source: string; query: string; server: string};
+
+export type StreamEvent =
+  | {type: 'hello'; hello: Hello}
+  | {type: 'post'; post: Post}
+  | {type: 'status'; status: SourceStatus; dropped?: number}
+  | {type: 'link'; link: LinkState};
+
+export type PostStream = {
+  /** Registers a listener; returns the function that removes it. */
+  subscribe(listener: (event: StreamEvent) => void): () => void;
+  /** Stops reading, closes the socket and, if this stream owns a child server, stops it. */
+  close(): Promise<void>;
+};
