@@ -1,0 +1,58 @@
+// Pipe mode's output: one record per window slide as NDJSON, or one row per (window, tag) as
+// TSV/CSV. Pure string building, so batch replay and live pipe mode print the same bytes.
+import type {WindowResult} from '../window-result.js';
+
+export type RecordFormat = 'ndjson' | 'tsv' | 'csv';
+
+export type RecordFormatter = {
+  /** Printed once before the first record (CSV only). */
+  header: string | undefined;
+  /** The lines for one window, each ending in `\n`; may be empty for TSV/CSV with no tags. */
+  format(result: WindowResult): string;
+};
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+function ndjson(result: WindowResult): string {
+  const record = {
+    window_start: iso(result.start),
+    window_end: iso(result.end),
+    window_s: result.windowMs / 1000,
+    slide_s: result.slideMs / 1000,
+    posts: result.posts,
+    late: result.late,
+    top: result.top.map((tag) => ({tag: `#${tag.display}`, count: tag.count})),
+  };
+  return JSON.stringify(record) + '\n';
+}
+
+// TSV cannot quote, so tabs and newlines inside a tag (never legal in a hashtag, but input is
+// data) become spaces rather than breaking the row.
+const tsvCell = (value: string) => value.replace(/[\t\r\n]/g, ' ');
+
+// RFC 4180: quote a field holding a comma, quote or line break; double inner quotes.
+const csvCell = (value: string) =>
+  /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+
+function rows(result: WindowResult, cell: (value: string) => string, separator: string): string {
+  const end = iso(result.end);
+  let out = '';
+  for (const tag of result.top) {
+    out += `${end}${separator}${cell(`#${tag.display}`)}${separator}${tag.count}\n`;
+  }
+  return out;
+}
+
+export function createRecordFormatter(format: RecordFormat): RecordFormatter {
+  switch (format) {
+    case 'ndjson':
+      return {header: undefined, format: ndjson};
+    case 'tsv':
+      return {header: undefined, format: (result) => rows(result, tsvCell, '\t')};
+    case 'csv':
+      return {
+        header: 'window_end,tag,count\n',
+        format: (result) => rows(result, csvCell, ','),
+      };
+  }
+}
