@@ -1,0 +1,51 @@
+// Hashtags found in free text, by the rules X itself uses (twitter-text), plus the one-per-post
+// dedupe every source needs: a tag counts once per post however often or however it is spelled.
+import twttr from 'twitter-text';
+import {normalizeTag} from './normalize-tag.js';
+
+// twitter-text ships CommonJS only: a default import is the one form Node's ESM loader accepts
+// (named imports fail at load time), so the function is taken off the namespace object.
+const extractAll: (text: string) => string[] = twttr.extractHashtags;
+
+/**
+ * Hashtags in `text` by twitter-text's rules (`#1` is none, `#Trump:` is `Trump`, `foo#bar` is
+ * none, full-width `＃` counts, URL fragments do not), in display form without `#`, one per tag
+ * key in order of first appearance.
+ */
+export function extractHashtags(text: string): string[] {
+  // Nearly all posts have no `#` at all: skip the regex machinery for them.
+  if (text.indexOf('#') === -1 && text.indexOf('＃') === -1) return [];
+  return uniqueTags(extractAll(text));
+}
+
+/** Display forms deduplicated by tag key, keeping the first spelling seen. */
+export function uniqueTags(tags: Iterable<string>): string[] {
+  const result: string[] = [];
+  let keys: string[] | undefined;
+  for (const tag of tags) {
+    if (tag.length === 0) continue;
+    if (result.length === 0) {
+      result.push(tag);
+      continue;
+    }
+    // Posts carry a handful of tags: a linear scan beats building a Set.
+    keys ??= [tagKey(result[0]!)];
+    const key = tagKey(tag);
+    if (!keys.includes(key)) {
+      keys.push(key);
+      result.push(tag);
+    }
+  }
+  return result;
+}
+
+// Printable ASCII: tags hold no spaces or controls, so this is "all ASCII" for them.
+const ASCII_ONLY = /^[!-~]*$/;
+
+/**
+ * `normalizeTag` with a fast path: NFKC leaves ASCII unchanged, so plain ASCII tags (most of them)
+ * need only lower-casing. Same result as `normalizeTag` for every input.
+ */
+export function tagKey(tag: string): string {
+  return ASCII_ONLY.test(tag) ? tag.toLowerCase() : normalizeTag(tag);
+}

@@ -1,0 +1,72 @@
+import {readFileSync} from 'node:fs';
+import {describe, expect, test} from 'vitest';
+import {load} from 'js-yaml';
+import {extractHashtags, tagKey, uniqueTags} from '../../source/core/hashtags.js';
+import {normalizeTag} from '../../source/core/normalize-tag.js';
+
+type ConformanceCase = {description: string; text: string; expected: string[]};
+type Conformance = {tests: Record<string, ConformanceCase[]>};
+
+const conformance = load(
+  readFileSync(
+    new URL('../fixtures/twitter-text-conformance/hashtags.yml', import.meta.url),
+    'utf8',
+  ),
+) as Conformance;
+
+describe('extractHashtags: twitter-text conformance suite', () => {
+  const sections = ['hashtags', 'hashtags_from_astral'] as const;
+  for (const section of sections) {
+    const cases = conformance.tests[section] ?? [];
+    test(`${section} has its cases`, () => {
+      expect(cases.length).toBeGreaterThan(section === 'hashtags' ? 50 : 2);
+    });
+    // The suite lists a tag once per occurrence; a post counts each tag once, so the expectation
+    // is the suite's list with repeats of the same key removed.
+    test.each(cases.map((c) => [c.description, c] as const))('%s', (_name, c) => {
+      expect(extractHashtags(c.text)).toEqual(uniqueTags(c.expected));
+    });
+  }
+});
+
+describe('extractHashtags: SPEC §5 examples', () => {
+  test.each([
+    ['Excelsior! #StanLee #Marvel', ['StanLee', 'Marvel']],
+    ['#1 fan', []],
+    ['#Trump: yes', ['Trump']],
+    ['foo#bar', []],
+    ['full width ＃ＳｔａｎＬｅｅ', ['ＳｔａｎＬｅｅ']],
+    ['see https://x.com/#foo and #bar', ['bar']],
+    ["#StanLee's legacy #Stan-Lee #StanLee…", ['StanLee', 'Stan']],
+    ['emoji after #hero🦸 ok', ['hero']],
+    ['keycap #️⃣ is not a tag', []],
+    ['no tags at all', []],
+  ])('%s', (text, expected) => {
+    expect(extractHashtags(text)).toEqual(expected);
+  });
+
+  test('keeps the first spelling and drops later spellings of the same key', () => {
+    expect(extractHashtags('#StanLee #stanlee #STANLEE #Marvel ＃ｓｔａｎｌｅｅ')).toEqual([
+      'StanLee',
+      'Marvel',
+    ]);
+  });
+});
+
+describe('uniqueTags', () => {
+  test('dedupes by normalised key in first-appearance order', () => {
+    expect(uniqueTags(['Café', 'news', 'CAFÉ', 'News', 'cafe'])).toEqual(['Café', 'news', 'cafe']);
+  });
+  test('drops empty strings and accepts any iterable', () => {
+    expect(uniqueTags(new Set(['', 'a', 'A']))).toEqual(['a']);
+  });
+});
+
+describe('tagKey', () => {
+  test.each(['StanLee', 'ＳｔａｎＬｅｅ', 'Café', 'İstanbul', 'ﬁre', '𝐁𝐨𝐥𝐝', 'straße', 'A_1'])(
+    'equals normalizeTag for %s',
+    (tag) => {
+      expect(tagKey(tag)).toBe(normalizeTag(tag));
+    },
+  );
+});
