@@ -1,0 +1,391 @@
+// The trend engine: exact hashtag counts over an epoch-aligned sliding window, updated
+// incrementally, with time always passed in (no clocks, no timers), so tests drive it with plain
+// numbers.
+//
+// Panes. Every counted post goes into exactly one pane, the slice [i·pane, (i+1)·pane) holding
+// its time. The pane length divides the window and the slide (by default gcd(window, slide,
+// 1 s)), so every window is a whole number of panes and stays so when the dashboard switches to
+// any other whole-second window or slide. The window's counts are kept as running totals: when
+// the window slides, the panes entering are added and the panes leaving are subtracted (Spark's
+// inverse reduce), so a slide costs the entries of two slides' worth of panes, never a recount.
+//
+// Windows. A window covers [end − window, end); ends are the multiples of the slide. The first
+// window emitted is the first one holding the earliest post counted before any emission; after
+// that every window end is emitted in order, empty ones included:
+//   - arrival mode: the window ending at `end` is emitted once `advance(now)` has `end <= now`;
+//   - event mode: once `end <= watermark − allowedLateness`, where
+//     `watermark = max(latest post time seen, now) − maxOutOfOrderness`. Taking `now` in lets a
+//     quiet stream still slide; a replay passes its own clock as `now`.
+// Emitted windows are final: they are never revised.
+//
+// Late posts (the one rule, also what the property test's brute-force recount implements):
+// a post is counted iff at least one window holding it has not been emitted yet, i.e. iff the
+// last window holding it ends after the last emitted end. Otherwise it only increments `late`.
+// A counted post appears in every not-yet-emitted window holding it; an emitted window never
+// changes. So a post is never lost silently and never counted twice.
+//
+// Run-time changes. `setWindow` answers at once with the window of the new length ending at the
+// last emitted end (which may be off the new slide's grid), recounted from retained panes; later
+// windows end on the new slide's multiples. Panes are retained for max(retention, window)
+// behind the last emitted end (default retention 1 h, the largest preset), and no longer: a
+// window longer than the retention asked for later is missing what was already dropped.
+//
+// Memory. Tags are interned to ids (`TagTable`) and counted in typed arrays; a tag's id is
+// recycled as soon as no retained pane holds it, so zero counts cost nothing and the table
+// tracks only live tags. Panes are sparse: no pane exists for a slice without posts.
+//
+// Batch. With `holdUntilFinish` nothing is emitted or late before `finish()`: every post is
+// counted whatever the order (a twarc2 search archive is newest first), panes are held until
+// then, and `finish()` emits from the window holding the earliest post to the one holding the
+// latest. A time-ordered input needs no holding: in event mode it streams in bounded memory.
+//
+// Display: the spelling with the most occurrences in the window; ties go to the smallest in
+// UTF-16 code-unit order rather than the first seen, so that the same posts give the same
+// output whatever order they arrive in. Ranking: count descending, then key ascending.
+import type {RankedTag, WindowResult} from './window-result.js';
+import {Pane} from './window/pane.js';
+import {TagTable} from './window/tag-table.js';
+import {selectTop} from './window/top-k.js';
+
+export type SlidingWindowOptions = {
+  windowMs: number;
+  slideMs: number;
+  timeMode: 'arrival' | 'event';
+  /** Tags per result; 0 = all. */
+  top: number;
+  /** Event time: how far behind the latest post the watermark trails. Default 5000. */
+  maxOutOfOrdernessMs?: number;
+  /** Event time: extra wait after the watermark passes a window's end. Default 0. */
+  allowedLatenessMs?: number;
+  /** History kept for run-time window changes. Default 1 h. Panes kept: max(this, window). */
+  retentionMs?: number;
+  /**
+   * Pane length; must divide window and slide, and every window or slide later passed to
+   * `setWindow`. Default gcd(window, slide, 1000): fine enough for any whole-second change.
+   * A fixed-window batch job can pass gcd(window, slide) to hold fewer, larger panes.
+   */
+  paneMs?: number;
+  /** Batch mode for disordered finite input: count every post, emit nothing until `finish()`. */
+  holdUntilFinish?: boolean;
+};
+
+export type AddOutcome = 'counted' | 'late';
+
+const DEFAULT_OUT_OF_ORDERNESS_MS = 5000;
+const DEFAULT_RETENTION_MS = 3_600_000;
+const FINEST_DEFAULT_PANE_MS = 1000;
+
+function gcd(a: number, b: number): number {
+  while (b !== 0) [a, b] = [b, a % b];
+  return a;
+}
+
+function checkLength(name: string, value: number): void {
+  if (!Number.isSafeInteger(value) || value <= 0) {
+    throw new RangeError(`${name} must be a positive whole number of milliseconds, got ${value}`);
+  }
+}
+
+export class SlidingWindow {
+  readonly paneMs: number;
+  private windowLength: number;
+  private slideLength: number;
+  private readonly timeMode: 'arrival' | 'event';
+  private readonly topSize: number;
+  private readonly outOfOrderness: number;
+  private readonly lateness: number;
+  private readonly retention: number;
+  private holding: boolean;
+
+  private readonly tags = new TagTable();
+  /** Pane index (time / paneMs) → pane; only slices that received posts. */
+  private readonly panes = new Map<number, Pane>();
+  private cachedIndex = Number.NaN;
+  private cachedPane: Pane | undefined;
+
+  /** End of the last emitted window; undefined before the first emission. */
+  private lastEnd: number | undefined;
+  /** Posts earlier than this are late (no window holding them is still to be emitted). */
+  private countFrom = Number.NEGATIVE_INFINITY;
+  /** Panes below this index have been dropped (or never existed). */
+  private retainedFrom = Number.NEGATIVE_INFINITY;
+  /** Panes below this index can receive no more posts and have been sealed. */
+  private sealedBelow = Number.NEGATIVE_INFINITY;
+  private windowPosts = 0;
+  private lateCount = 0;
+  private earliestCounted = Number.POSITIVE_INFINITY;
+  private latestCounted = Number.NEGATIVE_INFINITY;
+  private latestSeen = Number.NEGATIVE_INFINITY;
+  private previousRanks = new Map<string, number>();
+  private lastResult: WindowResult | undefined;
+
+  constructor(options: SlidingWindowOptions) {
+    checkLength('windowMs', options.windowMs);
+    checkLength('slideMs', options.slideMs);
+    this.paneMs =
+      options.paneMs ?? gcd(gcd(options.windowMs, options.slideMs), FINEST_DEFAULT_PANE_MS);
+    checkLength('paneMs', this.paneMs);
+    this.checkShape(options.windowMs, options.slideMs);
+    this.windowLength = options.windowMs;
+    this.slideLength = options.slideMs;
+    this.timeMode = options.timeMode;
+    if (!Number.isSafeInteger(options.top) || options.top < 0) {
+      throw new RangeError(`top must be a whole number >= 0, got ${options.top}`);
+    }
+    this.topSize = options.top;
+    this.outOfOrderness = options.maxOutOfOrdernessMs ?? DEFAULT_OUT_OF_ORDERNESS_MS;
+    this.lateness = options.allowedLatenessMs ?? 0;
+    this.retention = options.retentionMs ?? DEFAULT_RETENTION_MS;
+    this.holding = options.holdUntilFinish ?? false;
+  }
+
+  get windowMs(): number {
+    return this.windowLength;
+  }
+
+  get slideMs(): number {
+    return this.slideLength;
+  }
+
+  /** Posts not counted because every window holding them had already been emitted. */
+  get late(): number {
+    return this.lateCount;
+  }
+
+  /** Tag keys some retained pane still holds (what the memory bound is about). */
+  get distinctTags(): number {
+    return this.tags.liveKeys;
+  }
+
+  /** Count one post. `hashtags` are display forms, one per key; arrival mode: time received. */
+  add(timeMs: number, hashtags: readonly string[]): AddOutcome {
+    if (timeMs > this.latestSeen) this.latestSeen = timeMs;
+    if (timeMs < this.countFrom) {
+      this.lateCount++;
+      return 'late';
+    }
+    const index = Math.floor(timeMs / this.paneMs);
+    const pane = index === this.cachedIndex ? this.cachedPane! : this.paneAt(index);
+    pane.posts++;
+    if (timeMs < this.earliestCounted) this.earliestCounted = timeMs;
+    if (timeMs > this.latestCounted) this.latestCounted = timeMs;
+    const tags = this.tags;
+    // A pane already inside the emitted window: keep the running totals equal to its panes' sum.
+    const inWindow = this.lastEnd !== undefined && timeMs < this.lastEnd;
+    if (inWindow) this.windowPosts++;
+    for (let i = 0; i < hashtags.length; i++) {
+      const id = tags.idOf(hashtags[i]!);
+      if (pane.increment(id)) tags.spellingRefs[id]!++;
+      if (inWindow) {
+        tags.spellingCount[id]!++;
+        tags.keyCount[tags.keyOfSpelling[id]!]!++;
+      }
+    }
+    return 'counted';
+  }
+
+  /** Every window due by `nowMs` and not yet emitted, in order (none while holding). */
+  advance(nowMs: number): WindowResult[] {
+    if (this.holding) return [];
+    const due =
+      this.timeMode === 'arrival'
+        ? nowMs
+        : Math.max(this.latestSeen, nowMs) - this.outOfOrderness - this.lateness;
+    return this.emitThrough(due);
+  }
+
+  /** Finite input ended: every remaining window through the last one holding the latest post. */
+  finish(): WindowResult[] {
+    this.holding = false;
+    if (this.latestCounted === Number.NEGATIVE_INFINITY) return [];
+    const lastHolding =
+      Math.floor((this.latestCounted + this.windowLength) / this.slideLength) * this.slideLength;
+    return this.emitThrough(lastHolding);
+  }
+
+  /**
+   * Switch window and slide at run time. Returns at once the new-length window ending at the
+   * last emitted end, recounted from retained panes (undefined before the first emission).
+   */
+  setWindow(windowMs: number, slideMs: number): WindowResult | undefined {
+    checkLength('windowMs', windowMs);
+    checkLength('slideMs', slideMs);
+    this.checkShape(windowMs, slideMs);
+    this.windowLength = windowMs;
+    this.slideLength = slideMs;
+    const end = this.lastEnd;
+    if (end === undefined) return undefined;
+    this.tags.clearCounts();
+    this.windowPosts = 0;
+    this.forEachPane((end - windowMs) / this.paneMs, end / this.paneMs, (pane) =>
+      this.addPane(pane, 1),
+    );
+    this.afterSlide(end);
+    return this.emit();
+  }
+
+  /** The last result emitted (by `advance`, `finish` or `setWindow`). */
+  latest(): WindowResult | undefined {
+    return this.lastResult;
+  }
+
+  private checkShape(windowMs: number, slideMs: number): void {
+    if (slideMs > windowMs) {
+      throw new RangeError(`the slide (${slideMs} ms) must not exceed the window (${windowMs} ms)`);
+    }
+    if (windowMs % this.paneMs !== 0 || slideMs % this.paneMs !== 0) {
+      throw new RangeError(
+        `window ${windowMs} ms and slide ${slideMs} ms must be multiples of the pane, ${this.paneMs} ms`,
+      );
+    }
+  }
+
+  private paneAt(index: number): Pane {
+    let pane = this.panes.get(index);
+    if (pane === undefined) {
+      pane = new Pane();
+      this.panes.set(index, pane);
+      if (index < this.retainedFrom) this.retainedFrom = index;
+    }
+    this.cachedIndex = index;
+    this.cachedPane = pane;
+    return pane;
+  }
+
+  private emitThrough(due: number): WindowResult[] {
+    const results: WindowResult[] = [];
+    const slide = this.slideLength;
+    let end: number;
+    if (this.lastEnd === undefined) {
+      if (this.earliestCounted === Number.POSITIVE_INFINITY) return results;
+      // Start with the window whose end is the first past the earliest post; the running
+      // totals start empty, and are right to, since no post is earlier.
+      const before = Math.floor(this.earliestCounted / slide) * slide;
+      if (before + slide > due) return results;
+      this.lastEnd = before;
+      end = before + slide;
+    } else {
+      end = (Math.floor(this.lastEnd / slide) + 1) * slide;
+    }
+    for (; end <= due; end += slide) {
+      this.slideTo(end);
+      results.push(this.emit());
+    }
+    return results;
+  }
+
+  /** Move the running totals from the window ending at `lastEnd` to the one ending at `end`. */
+  private slideTo(end: number): void {
+    const from = this.lastEnd!;
+    const pane = this.paneMs;
+    const window = this.windowLength;
+    this.forEachPane(from / pane, end / pane, (entering) => this.addPane(entering, 1));
+    this.forEachPane((from - window) / pane, Math.min(end - window, from) / pane, (leaving) =>
+      this.addPane(leaving, -1),
+    );
+    this.afterSlide(end);
+  }
+
+  private afterSlide(end: number): void {
+    this.lastEnd = end;
+    const slide = this.slideLength;
+    const nextEnd = (Math.floor(end / slide) + 1) * slide;
+    this.countFrom = nextEnd - this.windowLength;
+    // Panes wholly before countFrom can take no more posts: trim them to their exact size.
+    const sealTo = Math.floor(this.countFrom / this.paneMs);
+    // A longer window (setWindow) reopens sealed panes to posts; reseal them as it moves on.
+    if (sealTo < this.sealedBelow) this.sealedBelow = sealTo;
+    if (sealTo > this.sealedBelow) {
+      const sealFrom = Math.max(this.sealedBelow, this.retainedFrom);
+      this.forEachPane(sealFrom, sealTo, (pane) => pane.seal());
+      this.sealedBelow = sealTo;
+    }
+    const keepFrom = Math.floor((end - Math.max(this.windowLength, this.retention)) / this.paneMs);
+    if (keepFrom > this.retainedFrom) {
+      this.forEachPane(this.retainedFrom, keepFrom, (old, index) => this.dropPane(old, index));
+      this.retainedFrom = keepFrom;
+    }
+  }
+
+  private addPane(pane: Pane, sign: 1 | -1): void {
+    const {ids, counts, size} = pane;
+    const tags = this.tags;
+    const spellingCount = tags.spellingCount;
+    const keyCount = tags.keyCount;
+    const keyOf = tags.keyOfSpelling;
+    for (let entry = 0; entry < size; entry++) {
+      const id = ids[entry]!;
+      const count = sign * counts[entry]!;
+      spellingCount[id]! += count;
+      keyCount[keyOf[id]!]! += count;
+    }
+    this.windowPosts += sign * pane.posts;
+  }
+
+  private dropPane(pane: Pane, index: number): void {
+    const {ids, size} = pane;
+    const tags = this.tags;
+    for (let entry = 0; entry < size; entry++) {
+      const id = ids[entry]!;
+      if (--tags.spellingRefs[id]! === 0) tags.release(id);
+    }
+    this.panes.delete(index);
+    if (index === this.cachedIndex) {
+      this.cachedIndex = Number.NaN;
+      this.cachedPane = undefined;
+    }
+  }
+
+  /** Visit the retained panes with index in [from, to), in index order. */
+  private forEachPane(from: number, to: number, visit: (pane: Pane, index: number) => void): void {
+    if (to <= from) return;
+    if (to - from <= this.panes.size) {
+      for (let index = from; index < to; index++) {
+        const pane = this.panes.get(index);
+        if (pane !== undefined) visit(pane, index);
+      }
+      return;
+    }
+    // A long stretch (an idle gap, a first drop): cheaper to scan the panes that exist.
+    const indices: number[] = [];
+    for (const index of this.panes.keys()) if (index >= from && index < to) indices.push(index);
+    indices.sort((a, b) => a - b);
+    for (const index of indices) visit(this.panes.get(index)!, index);
+  }
+
+  private emit(): WindowResult {
+    const tags = this.tags;
+    const ids = selectTop(tags.keyCount, tags.keyHigh, tags.keyText, this.topSize);
+    const ranks = new Map<string, number>();
+    const top: RankedTag[] = [];
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i]!;
+      const key = tags.keyText[id]!;
+      const rank = i + 1;
+      const previous = this.previousRanks.get(key);
+      const tag: RankedTag = {
+        key,
+        display: tags.displayOf(id),
+        count: tags.keyCount[id]!,
+        rank,
+        isNew: previous === undefined,
+      };
+      if (previous !== undefined) tag.rankChange = previous - rank;
+      top.push(tag);
+      ranks.set(key, rank);
+    }
+    this.previousRanks = ranks;
+    const end = this.lastEnd!;
+    const result: WindowResult = {
+      start: end - this.windowLength,
+      end,
+      windowMs: this.windowLength,
+      slideMs: this.slideLength,
+      posts: this.windowPosts,
+      late: this.lateCount,
+      top,
+    };
+    this.lastResult = result;
+    return result;
+  }
+}

@@ -1,0 +1,84 @@
+// One pane: the tag counts of a fixed, epoch-aligned slice of time, the unit windows are built
+// from. Counts live in dense typed arrays (spelling id, count) with an open-addressing index on
+// top while the pane can still receive posts; a sealed pane drops the index and trims its arrays
+// to exact size, since from then on it is only read (added to or subtracted from the window).
+
+const INITIAL_CAPACITY = 8;
+const GOLDEN = 0x9e3779b1;
+
+export class Pane {
+  /** Posts counted in this pane, with or without tags. */
+  posts = 0;
+  /** Number of distinct spellings; entries [0, size) of `ids`/`counts` are in use. */
+  size = 0;
+  ids = new Int32Array(INITIAL_CAPACITY);
+  counts = new Int32Array(INITIAL_CAPACITY);
+  // Slot → entry index + 1 (0 = empty); length a power of two, at least twice the capacity.
+  private index: Int32Array | undefined = new Int32Array(INITIAL_CAPACITY * 2);
+  private shift = 32 - Math.log2(INITIAL_CAPACITY * 2);
+
+  /** Count one occurrence of a spelling; true when it is the pane's first one. */
+  increment(id: number): boolean {
+    const index = this.index ?? this.reopen();
+    const mask = index.length - 1;
+    let slot = Math.imul(id, GOLDEN) >>> this.shift;
+    for (;;) {
+      const entry = index[slot]!;
+      if (entry === 0) break;
+      if (this.ids[entry - 1] === id) {
+        this.counts[entry - 1]!++;
+        return false;
+      }
+      slot = (slot + 1) & mask;
+    }
+    if (this.size === this.ids.length) {
+      this.grow();
+      return this.increment(id);
+    }
+    const entry = this.size++;
+    this.ids[entry] = id;
+    this.counts[entry] = 1;
+    index[slot] = entry + 1;
+    return true;
+  }
+
+  /** Drop the lookup index and spare capacity: the pane will only be read from now on. */
+  seal(): void {
+    if (this.index === undefined) return;
+    this.index = undefined;
+    if (this.ids.length !== this.size) {
+      this.ids = this.ids.slice(0, this.size);
+      this.counts = this.counts.slice(0, this.size);
+    }
+  }
+
+  private reopen(): Int32Array {
+    this.rebuild(Math.max(INITIAL_CAPACITY, this.ids.length));
+    return this.index!;
+  }
+
+  private grow(): void {
+    this.rebuild(this.ids.length * 2);
+  }
+
+  private rebuild(capacity: number): void {
+    if (this.ids.length < capacity) {
+      const ids = new Int32Array(capacity);
+      const counts = new Int32Array(capacity);
+      ids.set(this.ids);
+      counts.set(this.counts);
+      this.ids = ids;
+      this.counts = counts;
+    }
+    const slots = 2 ** Math.ceil(Math.log2(capacity * 2));
+    const index = new Int32Array(slots);
+    const mask = slots - 1;
+    this.shift = 32 - Math.log2(slots);
+    for (let entry = 0; entry < this.size; entry++) {
+      let slot = Math.imul(this.ids[entry]!, GOLDEN) >>> this.shift;
+      while (index[slot] !== 0) slot = (slot + 1) & mask;
+      index[slot] = entry + 1;
+    }
+    this.index = index;
+  }
+}

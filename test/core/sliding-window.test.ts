@@ -1,0 +1,286 @@
+import {describe, expect, it} from 'vitest';
+import {SlidingWindow, type SlidingWindowOptions} from '../../source/core/sliding-window.js';
+import type {WindowResult} from '../../source/core/window-result.js';
+
+const s = (seconds: number) => seconds * 1000;
+
+function windowOf(options: Partial<SlidingWindowOptions> = {}): SlidingWindow {
+  return new SlidingWindow({
+    windowMs: s(20),
+    slideMs: s(10),
+    timeMode: 'arrival',
+    top: 10,
+    ...options,
+  });
+}
+
+/** `{tag: count}` of a result, for compact assertions. */
+const counts = (result: WindowResult | undefined) =>
+  Object.fromEntries((result?.top ?? []).map((tag) => [tag.display, tag.count]));
+
+const span = (result: WindowResult) => [result.start / 1000, result.end / 1000];
+
+describe('SlidingWindow in arrival time', () => {
+  it('emits epoch-aligned half-open windows from the first one holding a post', () => {
+    const window = windowOf();
+    window.add(s(3), ['a']);
+    window.add(s(9.999), ['a', 'b']);
+    window.add(s(10), ['b']);
+    expect(window.advance(s(9))).toEqual([]);
+    const [first] = window.advance(s(10));
+    expect(span(first!)).toEqual([-10, 10]);
+    expect(first!.posts).toBe(2);
+    expect(counts(first)).toEqual({a: 2, b: 1});
+    window.add(s(21), ['c']);
+    const results = window.advance(s(30));
+    expect(results.map(span)).toEqual([
+      [0, 20],
+      [10, 30],
+    ]);
+    expect(counts(results[0])).toEqual({b: 2, a: 2});
+    // The pane [0, 10) left: only the post at 10 s and the one at 21 s remain.
+    expect(counts(results[1])).toEqual({b: 1, c: 1});
+    expect(results[1]!.posts).toBe(2);
+    expect(window.latest()).toBe(results[1]);
+  });
+
+  it('counts posts without tags as posts and keeps emitting empty windows', () => {
+    const window = windowOf();
+    window.add(s(1), []);
+    window.add(s(2), []);
+    const results = window.advance(s(50));
+    expect(results.map((result) => [result.end / 1000, result.posts])).toEqual([
+      [10, 2],
+      [20, 2],
+      [30, 0],
+      [40, 0],
+      [50, 0],
+    ]);
+    expect(results.every((result) => result.top.length === 0)).toBe(true);
+  });
+
+  it('handles a window that is not a multiple of the slide (panes of their gcd)', () => {
+    const window = windowOf({windowMs: s(25), slideMs: s(10)});
+    expect(window.paneMs).toBe(s(1));
+    window.add(s(4), ['early']); // before 5 s: not in [5, 30)
+    window.add(s(6), ['mid']);
+    const results = window.advance(s(30));
+    expect(results.map(span)).toEqual([
+      [-15, 10],
+      [-5, 20],
+      [5, 30],
+    ]);
+    expect(results.map(counts)).toEqual([{early: 1, mid: 1}, {early: 1, mid: 1}, {mid: 1}]);
+  });
+
+  it('groups spellings under one key and shows the most frequent one', () => {
+    const window = windowOf();
+    window.add(s(1), ['StanLee']);
+    window.add(s(2), ['stanlee']);
+    window.add(s(3), ['StanLee']);
+    window.add(s(4), ['ＳｔａｎＬｅｅ']);
+    const [result] = window.advance(s(10));
+    expect(result!.top).toEqual([
+      {key: 'stanlee', display: 'StanLee', count: 4, rank: 1, isNew: true},
+    ]);
+    // In the next window only one spelling of each remains: the tie goes to code-unit order.
+    window.add(s(11), ['stanlee']);
+    window.add(s(12), ['STANLEE']);
+    const [, third] = window.advance(s(30));
+    expect(third!.top[0]).toMatchObject({key: 'stanlee', display: 'STANLEE', count: 2});
+  });
+
+  it('ranks by count then key, and reports rank changes and new tags', () => {
+    const window = windowOf({windowMs: s(10), slideMs: s(10), top: 3});
+    for (const [tag, n] of [
+      ['b', 3],
+      ['a', 2],
+      ['c', 2],
+      ['d', 1],
+    ] as const) {
+      for (let i = 0; i < n; i++) window.add(s(1), [tag]);
+    }
+    const [first] = window.advance(s(10));
+    expect(first!.top.map((tag) => [tag.key, tag.count, tag.rank, tag.isNew])).toEqual([
+      ['b', 3, 1, true],
+      ['a', 2, 2, true],
+      ['c', 2, 3, true],
+    ]);
+    for (const [tag, n] of [
+      ['c', 5],
+      ['b', 4],
+      ['d', 1],
+    ] as const) {
+      for (let i = 0; i < n; i++) window.add(s(11), [tag]);
+    }
+    const [second] = window.advance(s(20));
+    expect(second!.top).toEqual([
+      {key: 'c', display: 'c', count: 5, rank: 1, rankChange: 2, isNew: false},
+      {key: 'b', display: 'b', count: 4, rank: 2, rankChange: -1, isNew: false},
+      {key: 'd', display: 'd', count: 1, rank: 3, isNew: true},
+    ]);
+  });
+
+  it('returns every tag, sorted, when the top size is 0', () => {
+    const window = windowOf({top: 0});
+    const tags = Array.from({length: 50}, (_, i) => `t${i}`);
+    tags.forEach((tag, i) => {
+      for (let n = 0; n <= i % 7; n++) window.add(s(1), [tag]);
+    });
+    const [result] = window.advance(s(10));
+    expect(result!.top).toHaveLength(50);
+    const expected = tags
+      .map((tag, i) => [tag, (i % 7) + 1] as const)
+      .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
+    expect(result!.top.map((tag) => [tag.key, tag.count])).toEqual(expected);
+  });
+
+  it('rejects windows shorter than the slide and lengths off the pane grid', () => {
+    expect(() => windowOf({windowMs: s(5), slideMs: s(10)})).toThrow(/must not exceed/);
+    expect(() => windowOf({windowMs: 0})).toThrow(RangeError);
+    expect(() => windowOf({top: -1})).toThrow(RangeError);
+    const window = windowOf();
+    expect(() => window.setWindow(1500, 500)).toThrow(/multiples of the pane/);
+  });
+});
+
+describe('SlidingWindow in event time', () => {
+  const eventWindow = (options: Partial<SlidingWindowOptions> = {}) =>
+    windowOf({timeMode: 'event', maxOutOfOrdernessMs: s(5), ...options});
+
+  it('emits a window once the watermark (latest post − bound) passes its end', () => {
+    const window = eventWindow();
+    window.add(s(8), ['a']);
+    window.add(s(14), ['b']);
+    expect(window.advance(0)).toEqual([]); // watermark 9 s
+    window.add(s(6), ['a']); // disorder within the bound: counted in its window
+    window.add(s(15), ['c']);
+    const [first] = window.advance(0); // watermark 10 s
+    expect(span(first!)).toEqual([-10, 10]);
+    expect(counts(first)).toEqual({a: 2});
+  });
+
+  it('counts a post whose windows were all emitted as late, and nowhere else', () => {
+    const window = eventWindow();
+    window.add(s(1), ['a']);
+    window.add(s(40), ['b']);
+    const emitted = window.advance(0); // watermark 35 s: windows ending 10, 20, 30
+    expect(emitted.map((result) => result.end / 1000)).toEqual([10, 20, 30]);
+    // 9 s is only in windows ending 10 and 20: both emitted → late.
+    expect(window.add(s(9), ['late'])).toBe('late');
+    // Just under 20 s: in the windows ending 20 and 30, both emitted → late.
+    expect(window.add(s(19.999), ['late'])).toBe('late');
+    // 21 s is also in the window ending 40, not yet emitted: counted there.
+    expect(window.add(s(21), ['kept'])).toBe('counted');
+    expect(window.late).toBe(2);
+    const [next] = window.advance(s(45) + s(5));
+    expect(next!.end).toBe(s(40));
+    // [20, 40): the post at 40 s belongs to the next window.
+    expect(counts(next)).toEqual({kept: 1});
+    expect(next!.late).toBe(2);
+    expect(next!.posts).toBe(1);
+  });
+
+  it('slides on processing time when the stream goes quiet', () => {
+    const window = eventWindow();
+    window.add(s(3), ['a']);
+    expect(window.advance(s(12))).toEqual([]); // watermark max(3, 12) − 5 = 7 s
+    expect(window.advance(s(35)).map((result) => result.end / 1000)).toEqual([10, 20, 30]);
+  });
+
+  it('waits the allowed lateness before emitting', () => {
+    const window = eventWindow({allowedLatenessMs: s(3)});
+    window.add(s(1), ['a']);
+    window.add(s(17), ['b']);
+    expect(window.advance(0)).toEqual([]); // 17 − 5 − 3 = 9 < 10
+    window.add(s(18), ['b']);
+    expect(window.advance(0).map((result) => result.end / 1000)).toEqual([10]);
+  });
+
+  it('holds every post of a newest-first archive until finish', () => {
+    const window = eventWindow({holdUntilFinish: true});
+    const times = [95, 71, 70, 33, 12, 11, 4].map(s);
+    for (const time of times) expect(window.add(time, ['x'])).toBe('counted');
+    expect(window.advance(Number.MAX_SAFE_INTEGER)).toEqual([]);
+    const results = window.finish();
+    // From the window holding 4 s (ends 10 s) to the last holding 95 s (ends 110 s).
+    expect(results.map((result) => [result.end / 1000, result.posts])).toEqual([
+      [10, 1],
+      [20, 3],
+      [30, 2],
+      [40, 1],
+      [50, 1],
+      [60, 0],
+      [70, 0],
+      [80, 2],
+      [90, 2],
+      [100, 1],
+      [110, 1],
+    ]);
+    expect(window.late).toBe(0);
+    expect(window.distinctTags).toBe(1);
+  });
+
+  it('streams a time-ordered input in bounded memory, releasing tags that left', () => {
+    const window = eventWindow({retentionMs: s(60)});
+    let most = 0;
+    for (let second = 0; second < 600; second++) {
+      // Each tag lives for one second of the stream: old ones must be forgotten.
+      window.add(s(second), [`tag${second}`, 'always']);
+      window.advance(0);
+      most = Math.max(most, window.distinctTags);
+    }
+    // Retained: 60 s behind the last emitted end, plus the 5 s bound and the open slide.
+    expect(most).toBeLessThanOrEqual(1 + 60 + 20);
+    window.finish();
+    window.advance(s(10_000));
+    expect(window.distinctTags).toBe(0);
+  });
+});
+
+describe('SlidingWindow.setWindow', () => {
+  it('answers at once with the new window from retained panes', () => {
+    const window = windowOf({retentionMs: s(60)});
+    for (let second = 0; second < 60; second++) window.add(s(second) + 1, [`s${second % 3}`]);
+    window.advance(s(60));
+    expect(window.latest()!.posts).toBe(20);
+    const longer = window.setWindow(s(60), s(10))!;
+    expect(span(longer)).toEqual([0, 60]);
+    expect(longer.posts).toBe(60);
+    expect(counts(longer)).toEqual({s0: 20, s1: 20, s2: 20});
+    expect(longer.top.every((tag) => !tag.isNew)).toBe(true);
+    expect(window.latest()).toBe(longer);
+    window.add(s(61), ['s0']);
+    const [next] = window.advance(s(70));
+    expect(span(next!)).toEqual([10, 70]);
+    expect(next!.posts).toBe(51);
+    const shorter = window.setWindow(s(10), s(10))!;
+    expect(span(shorter)).toEqual([60, 70]);
+    expect(counts(shorter)).toEqual({s0: 1});
+  });
+
+  it('keeps the last end when the new slide is off its grid, then follows the new grid', () => {
+    const window = windowOf();
+    window.add(s(5), ['a']);
+    window.advance(s(30));
+    const changed = window.setWindow(s(30), s(20))!;
+    expect(span(changed)).toEqual([0, 30]);
+    expect(window.advance(s(60)).map((result) => result.end / 1000)).toEqual([40, 60]);
+  });
+
+  it('returns nothing before the first emission and applies to the first window', () => {
+    const window = windowOf();
+    window.add(s(5), ['a']);
+    expect(window.setWindow(s(30), s(30))).toBeUndefined();
+    expect(window.advance(s(30)).map(span)).toEqual([[0, 30]]);
+  });
+
+  it('cannot bring back what retention already dropped', () => {
+    const window = windowOf({retentionMs: s(20)});
+    window.add(s(1), ['old']);
+    window.add(s(45), ['new']);
+    window.advance(s(60));
+    expect(window.distinctTags).toBe(1);
+    expect(counts(window.setWindow(s(60), s(10)))).toEqual({new: 1});
+  });
+});
