@@ -1,0 +1,234 @@
+// The X source: keeps trendtui's filtered-stream rule in place, reads the stream, turns each
+// message into posts with the core parser, and reconnects the way X asks clients to. Bad
+// tokens and missing access end in an `error` status that says what to do; nothing is retried
+// that cannot succeed.
+import {setTimeout as sleep} from 'node:timers/promises';
+import type {StreamingV2Rule} from 'twitter-api-v2';
+import {LineSplitter} from '../../core/line-splitter.js';
+import {parseValue} from '../../core/parse/parse-line.js';
+import type {Options} from '../../cli/options.js';
+import type {Source, SourceEvent, SourceStatus} from '../source.js';
+import {SkippedReport} from './skipped-report.js';
+import {XReconnectPolicy} from './x-backoff.js';
+import {TOKEN_HELP, networkFailure, type XFailure} from './x-problems.js';
+import {TRENDTUI_RULE_TAG, createRulesClient, ruleForQuery, syncStreamRule} from './x-rules.js';
+import {XStreamIdleError, openXStream} from './x-stream-reader.js';
+
+export const DEFAULT_X_API_URL = 'https://api.x.com/2/';
+const TOKEN_ENV_VARS = ['X_BEARER_TOKEN', 'TWITTER_BEARER_TOKEN', 'BEARER_TOKEN'] as const;
+
+/** Time knobs; the defaults are X's. Tests shrink them to run fast with the same spacing. */
+export type XSourceTiming = {
+  /** Multiplies every back-off wait (statuses still report the unscaled delay). Default 1. */
+  delayScale?: number;
+  /** No bytes for this long = a dead connection. X: 20 s. */
+  idleTimeoutMs?: number;
+  /** A connection up this long counts as established even if no post matched yet. */
+  stableAfterMs?: number;
+  /** At most one "malformed messages skipped" status per this interval. */
+  malformedReportMs?: number;
+};
+
+export function createXSource(
+  options: Options,
+  env: NodeJS.ProcessEnv,
+  timing: XSourceTiming = {},
+): Source {
+  return {name: 'x', events: (signal) => runXSource(options, env, timing, signal)};
+}
+
+async function* runXSource(
+  options: Options,
+  env: NodeJS.ProcessEnv,
+  timing: XSourceTiming,
+  signal: AbortSignal,
+): AsyncGenerator<SourceEvent> {
+  const token = TOKEN_ENV_VARS.map((name) => env[name]?.trim()).find(Boolean);
+  const baseUrl = env.TRENDTUI_X_API_URL?.trim() || DEFAULT_X_API_URL;
+  const status = (state: SourceStatus['state'], detail?: string, retryInMs?: number) => {
+    const value: SourceStatus = {state};
+    // Belt and braces: no message built from an error may carry the token.
+    if (detail !== undefined) value.detail = token ? detail.replaceAll(token, '***') : detail;
+    if (retryInMs !== undefined) value.retryInMs = retryInMs;
+    return {type: 'status', status: value} as const;
+  };
+
+  if (!token) {
+    yield status('error', `No X bearer token: ${TOKEN_HELP}, or use --source bluesky`);
+    return await untilAborted(signal);
+  }
+  const ruleValue = options.rule?.trim() || ruleForQuery(options.query);
+  if (!ruleValue) {
+    yield status('error', 'The X source needs a query (trendtui "stan lee") or --rule RULE');
+    return await untilAborted(signal);
+  }
+
+  const scale = timing.delayScale ?? 1;
+  const client = createRulesClient(token, baseUrl);
+  const policy = new XReconnectPolicy();
+  const reader = new ConnectionReader(policy, timing, status);
+  let rule: StreamingV2Rule | undefined;
+
+  yield status('connecting', `X filtered stream, rule ${JSON.stringify(ruleValue)}`);
+  while (!signal.aborted) {
+    let failure: XFailure | undefined;
+    if (rule === undefined) {
+      const synced = await syncStreamRule(client, ruleValue);
+      if (synced.ok) rule = synced.rule;
+      else failure = synced.failure;
+    }
+    if (rule !== undefined && failure === undefined) {
+      const opened = await openXStream(baseUrl, token, {
+        signal,
+        idleTimeoutMs: timing.idleTimeoutMs ?? 20_000,
+        userAgent: 'trendtui',
+      });
+      if (opened.ok) {
+        yield status('live', `X filtered stream, rule ${JSON.stringify(rule.value)}`);
+        failure = yield* reader.read(opened.chunks, rule);
+      } else {
+        failure = opened.failure;
+      }
+    }
+    if (signal.aborted || failure === undefined) return;
+    if (failure.kind === 'fatal') {
+      yield status('error', failure.detail);
+      return await untilAborted(signal);
+    }
+    const delay = policy.nextDelay(failure.kind);
+    yield status(
+      'reconnecting',
+      `${failure.detail}; ${delay === 0 ? 'reconnecting now' : `retrying in ${formatDelay(delay)}`}`,
+      delay,
+    );
+    try {
+      await sleep(delay * scale, undefined, {signal});
+    } catch {
+      return;
+    }
+  }
+}
+
+type StatusFactory = (
+  state: SourceStatus['state'],
+  detail?: string,
+  retryInMs?: number,
+) => SourceEvent;
+
+/** Reads one stream connection to its end and says why it ended. */
+class ConnectionReader {
+  private readonly skipped: SkippedReport;
+
+  constructor(
+    private readonly policy: XReconnectPolicy,
+    private readonly timing: XSourceTiming,
+    private readonly status: StatusFactory,
+  ) {
+    this.skipped = new SkippedReport('X filtered stream', timing.malformedReportMs);
+  }
+
+  async *read(
+    chunks: AsyncIterable<Uint8Array>,
+    rule: StreamingV2Rule,
+  ): AsyncGenerator<SourceEvent, XFailure> {
+    // A fresh splitter per connection: a line cut off by a drop must not glue onto the next.
+    const splitter = new LineSplitter();
+    const openedAt = performance.now();
+    const stableAfterMs = this.timing.stableAfterMs ?? 30_000;
+    let established = false;
+    const establish = () => {
+      if (established) return;
+      established = true;
+      this.policy.established();
+    };
+    let oversizedSeen = 0;
+    try {
+      for await (const chunk of chunks) {
+        if (performance.now() - openedAt >= stableAfterMs) establish();
+        for (const line of splitter.push(chunk)) {
+          const outcome = this.handleLine(line, rule);
+          if (outcome.type === 'posts') {
+            if (outcome.events.length > 0) establish();
+            yield* outcome.events;
+          } else if (outcome.type === 'disconnect') {
+            return {kind: 'network', detail: outcome.detail};
+          }
+        }
+        if (splitter.oversized > oversizedSeen) {
+          this.skipped.add(splitter.oversized - oversizedSeen);
+          oversizedSeen = splitter.oversized;
+        }
+        const report = this.skipped.due();
+        if (report) yield this.status('live', report);
+      }
+      return {kind: 'network', detail: 'X closed the stream'};
+    } catch (error) {
+      if (error instanceof XStreamIdleError) return {kind: 'network', detail: error.message};
+      return networkFailure(error);
+    }
+  }
+
+  private handleLine(
+    line: string,
+    rule: StreamingV2Rule,
+  ):
+    {type: 'posts'; events: SourceEvent[]} | {type: 'disconnect'; detail: string} | {type: 'skip'} {
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch {
+      this.skipped.add();
+      return {type: 'skip'};
+    }
+    const now = Date.now();
+    const parsed = parseValue(value, {now});
+    switch (parsed.kind) {
+      case 'posts': {
+        // The app's one connection carries every rule's matches; keep only trendtui's.
+        if (!matchesRule(value, rule)) return {type: 'skip'};
+        return {
+          type: 'posts',
+          events: parsed.posts.map((post) => ({
+            type: 'post',
+            post: post.receivedAt === undefined ? {...post, receivedAt: now} : post,
+          })),
+        };
+      }
+      case 'stream-error': {
+        const disconnect = parsed.errors.find((e) => e.title === 'operational-disconnect');
+        if (disconnect) {
+          return {
+            type: 'disconnect',
+            detail: `X ended the stream (operational-disconnect${
+              disconnect.detail ? `: ${disconnect.detail}` : ''
+            })`,
+          };
+        }
+        // Other in-stream errors are informational; X closes the connection itself if needed.
+        return {type: 'skip'};
+      }
+      case 'malformed':
+        this.skipped.add();
+        return {type: 'skip'};
+      default:
+        return {type: 'skip'};
+    }
+  }
+}
+
+function matchesRule(value: unknown, rule: StreamingV2Rule): boolean {
+  const rules = (value as {matching_rules?: unknown}).matching_rules;
+  if (!Array.isArray(rules)) return true;
+  return rules.some((matched: {id?: unknown; tag?: unknown}) => {
+    return String(matched.id) === rule.id || matched.tag === TRENDTUI_RULE_TAG;
+  });
+}
+
+function formatDelay(ms: number): string {
+  return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 100) / 10} s`;
+}
+
+function untilAborted(signal: AbortSignal): Promise<void> {
+  if (signal.aborted) return Promise.resolve();
+  return new Promise((resolve) => signal.addEventListener('abort', () => resolve(), {once: true}));
+}
