@@ -205,13 +205,11 @@ export function validateSettingValue(key: string, value: string | number | boole
 
 // Turns what meow returned into known flags, rejecting anything it did not know. meow's own
 // unknown-flag report is several lines and exits by itself, so it stays switched off.
-function knownFlags(parsed: Record<string, unknown>): RawFlags {
+function knownFlags(parsed: Record<string, unknown>, argv: string[]): RawFlags {
   const known = new Set<string>([...Object.keys(flagTable), 'h', 'v']);
   for (const key of Object.keys(parsed)) {
     if (!known.has(key)) {
-      const spelled =
-        key.length === 1 ? `-${key}` : `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
-      throw new UsageError(`unknown flag ${spelled} (see trendtui --help)`);
+      throw new UsageError(`unknown flag ${spelledAsGiven(key, argv)} (see trendtui --help)`);
     }
   }
   const flags: RawFlags = {};
@@ -220,6 +218,39 @@ function knownFlags(parsed: Record<string, unknown>): RawFlags {
     if (typeof value === 'string' || typeof value === 'boolean') flags[name] = value;
   }
   return flags;
+}
+
+const camelCase = (name: string) => name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+
+// The parser reports `--no-foo` as `foo` and `--foo-bar` as `fooBar`; find what was typed.
+function spelledAsGiven(key: string, argv: string[]): string {
+  for (const arg of argv) {
+    if (arg === '--') break;
+    const name = /^--?([^=]+)/.exec(arg)?.[1];
+    if (name === undefined) continue;
+    if (
+      arg.startsWith('--') &&
+      [name, name.replace(/^no-/, '')].some((n) => camelCase(n) === key)
+    ) {
+      return arg.split('=')[0]!;
+    }
+    if (!arg.startsWith('--') && name.includes(key)) return `-${key}`;
+  }
+  return key.length === 1 ? `-${key}` : `--${key}`;
+}
+
+// The parser reads a lone `-` after a flag as an argument of its own, but `--replay -` means
+// stdin; glue it to the flag that takes a value.
+function keepDashValues(argv: string[]): string[] {
+  const out: string[] = [];
+  for (const arg of argv) {
+    const previous = out.at(-1);
+    const flag = previous?.startsWith('--') ? previous.slice(2) : undefined;
+    const entry = flag === undefined ? undefined : flagTable[camelCase(flag) as FlagName];
+    if (arg === '-' && entry?.type === 'string') out[out.length - 1] = `${previous}=-`;
+    else out.push(arg);
+  }
+  return out;
 }
 
 export type CommandLine =
@@ -252,7 +283,7 @@ export function parseCommandLine(argv: string[], context: ParseContext): Command
   // check, not the flag parser), so it never goes through meow.
   if (argv[0] === 'config') return {kind: 'config', args: argv.slice(1)};
   const serve = argv[0] === 'serve';
-  const rest = serve ? argv.slice(1) : argv;
+  const rest = keepDashValues(serve ? argv.slice(1) : argv);
 
   let parsed: {input: string[]; flags: Record<string, unknown>};
   try {
@@ -273,7 +304,7 @@ export function parseCommandLine(argv: string[], context: ParseContext): Command
     const twice = /^The flag (--\S+) can only be set once/.exec(message);
     throw new UsageError(twice ? `${twice[1]} was given twice` : message.split('\n')[0]!);
   }
-  const flags = knownFlags(parsed.flags);
+  const flags = knownFlags(parsed.flags, rest);
   if (flags.help === true) return {kind: 'help', text: HELP};
   if (flags.version === true) return {kind: 'version', text: context.version};
 

@@ -1,0 +1,112 @@
+// `trendtui config …` through the real binary, with a private XDG_CONFIG_HOME: the token is read
+// from stdin, stored owner-only and never printed in full; values are checked like flags.
+import {chmodSync, mkdirSync, readFileSync, statSync, writeFileSync} from 'node:fs';
+import path from 'node:path';
+import {describe, expect, it} from 'vitest';
+import {cleanEnv, run} from './run-binary.js';
+
+const TOKEN =
+  'AAAAAAAAAAAAAAAAAAAAAMLheAAAAAAA0%2BuSeid%2BULvsea4JtiGRiSDSJSI%3DEUifiRBkKG5E2XzMDjRfl76ZC9Ub0wnz4XsNiRVBChTYbJcE3F';
+
+function configEnv() {
+  const env = cleanEnv();
+  const file = path.join(env['XDG_CONFIG_HOME']!, 'trendtui-nodejs', 'config.json');
+  return {env, file};
+}
+
+describe('trendtui config', () => {
+  it('prints where the file lives', async () => {
+    const {env, file} = configEnv();
+    const result = await run(['config', 'path'], {env});
+    expect(result.code).toBe(0);
+    expect(result.stdout.trim()).toBe(file);
+  });
+
+  it('reads the token from stdin into an owner-only file and shows it only masked', async () => {
+    const {env, file} = configEnv();
+    const set = await run(['config', 'set', 'x.token', '-'], {env, input: `${TOKEN}\n`});
+    expect(set.code).toBe(0);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({x: {token: TOKEN}});
+    expect(set.stdout + set.stderr).not.toContain(TOKEN);
+
+    const get = await run(['config', 'get', 'x.token'], {env});
+    expect(get.code).toBe(0);
+    expect(get.stdout.trim()).toBe(`…${TOKEN.slice(-4)} (${TOKEN.length} characters)`);
+    expect(get.stdout + get.stderr).not.toContain(TOKEN.slice(0, 20));
+
+    const all = await run(['config', 'get'], {env});
+    expect(all.stdout).toContain('x.token=…');
+    expect(all.stdout).not.toContain(TOKEN.slice(0, 20));
+  });
+
+  it('tightens an existing world-readable file to 0600 when it writes', async () => {
+    const {env, file} = configEnv();
+    mkdirSync(path.dirname(file), {recursive: true});
+    writeFileSync(file, '{"top": 5}\n');
+    chmodSync(file, 0o644);
+    const set = await run(['config', 'set', 'x.token', '-'], {env, input: TOKEN});
+    expect(set.code).toBe(0);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({top: 5, x: {token: TOKEN}});
+  });
+
+  it('refuses a token given as an argument, so it never sits in argv', async () => {
+    const {env, file} = configEnv();
+    const result = await run(['config', 'set', 'x.token', TOKEN], {env});
+    expect(result.code).toBe(2);
+    expect(result.stderr).not.toContain(TOKEN);
+    expect(result.stderr).toContain('config set x.token -');
+    expect(() => statSync(file)).toThrow();
+  });
+
+  it('refuses an empty token', async () => {
+    const {env} = configEnv();
+    const result = await run(['config', 'set', 'x.token', '-'], {env, input: '\n'});
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim()).toBe('trendtui: no token on stdin');
+  });
+
+  it('stores typed values that the flags then use, and unsets them', async () => {
+    const {env, file} = configEnv();
+    for (const [key, value] of [
+      ['window', '1m'],
+      ['slide', '15s'],
+      ['top', '3'],
+      ['retweets', 'off'],
+    ]) {
+      const result = await run(['config', 'set', key!, value!], {env});
+      expect(result.code, result.stderr).toBe(0);
+    }
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({
+      window: '1m',
+      slide: '15s',
+      top: 3,
+      retweets: false,
+    });
+    expect((await run(['config', 'get', 'top'], {env})).stdout).toBe('3\n');
+
+    await run(['config', 'unset', 'top'], {env});
+    expect(JSON.parse(readFileSync(file, 'utf8'))).not.toHaveProperty('top');
+    const missing = await run(['config', 'get', 'top'], {env});
+    expect(missing.code).toBe(1);
+    expect(missing.stderr.trim()).toBe('top is not set');
+  });
+
+  it.each([
+    [['set', 'window', 'abc'], /window must be a duration/],
+    [['set', 'top', '-1'], /top must be a whole number, 0 or more/],
+    [['set', 'source', 'myspace'], /source must be one of/],
+    [['set', 'retweets', 'maybe'], /retweets must be true or false/],
+    [['set', 'colour', 'on'], /unknown config key "colour"/],
+    [['set', 'top'], /needs exactly one VALUE/],
+    [['frobnicate'], /unknown config action "frobnicate"/],
+  ])('rejects config %j with one line and exit 2', async (args, message) => {
+    const {env, file} = configEnv();
+    const result = await run(['config', ...args], {env});
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(message);
+    expect(() => statSync(file)).toThrow();
+  });
+});

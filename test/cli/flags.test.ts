@@ -1,0 +1,238 @@
+// The command line as a user meets it: the real binary for help, version and every kind of
+// bad input (one line on stderr, exit 2, no stack trace), and the parser for how flags, the
+// config file and defaults combine.
+import {mkdtempSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {describe, expect, it} from 'vitest';
+import {
+  DEMO_HINT,
+  parseCommandLine,
+  UsageError,
+  type ParseContext,
+} from '../../source/cli/flags.js';
+import {run} from './run-binary.js';
+
+describe('the binary', () => {
+  it('prints help on stdout and exits 0', async () => {
+    const result = await run(['--help']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('trendtui serve [QUERY...]');
+    expect(result.stdout).toContain('--window DUR');
+    expect(result.stderr).toBe('');
+  });
+
+  it('prints help for -h among other arguments', async () => {
+    const result = await run(['stan', '-h']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Usage');
+  });
+
+  it('prints the package version', async () => {
+    const result = await run(['--version']);
+    expect(result.code).toBe(0);
+    expect(result.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  const replayDirectory = mkdtempSync(path.join(tmpdir(), 'trendtui-dir-'));
+  const badInputs: [string[], RegExp][] = [
+    [['--bogus'], /unknown flag --bogus/],
+    [['--no-such-thing', 'x'], /unknown flag --no-such-thing/],
+    [['-q'], /unknown flag -q/],
+    [['--window', 'abc'], /--window must be a duration/],
+    [
+      ['--window', '5s', '--slide', '10s'],
+      /window \(5s\) must be at least as long as the slide \(10s\)/,
+    ],
+    [['--top', '-1'], /--top must be a whole number, 0 or more, not "-1"/],
+    [['--top', '2.5'], /--top must be a whole number/],
+    [['--rate', '-5'], /--rate must be a number above 0/],
+    [['--rate', 'abc'], /--rate must be a number above 0/],
+    [['--seed', '-1'], /--seed must be a whole number/],
+    [['--port', '-1'], /--port must be a whole number, 0 to 65535/],
+    [['--speed', '-2'], /--speed must be a number above 0/],
+    [['--source', 'myspace'], /--source must be one of x, bluesky, demo, replay, stdin/],
+    [['--time', 'later'], /--time must be one of arrival, event/],
+    [['--format', 'xml'], /--format must be one of ndjson, tsv, csv/],
+    [
+      ['--replay', '/no/such/file.jsonl'],
+      /cannot read replay file "\/no\/such\/file.jsonl": no such file/,
+    ],
+    [['--replay', replayDirectory], /cannot read replay file .*: it is a directory/],
+    [['--connect', 'localhost'], /--connect needs HOST:PORT/],
+    [['--connect'], /--connect needs a value/],
+    [['--window', '1s', '--window', '2s'], /--window was given twice/],
+    [['--source', 'x'], /X source needs a bearer token/],
+    [['--source', 'replay'], /--source replay needs --replay FILE/],
+    [['serve', '--format', 'csv'], /--format must be one of ndjson, text/],
+  ];
+  it.each(badInputs)('rejects %j with one line and exit 2', async (args, message) => {
+    const result = await run(args);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    const lines = result.stderr.split('\n').filter((line) => line !== '');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^trendtui: /);
+    expect(lines[0]).toMatch(message);
+    expect(result.stderr).not.toMatch(/\bat .*\.js:\d+/);
+  });
+
+  it('reports a broken config file in one line, but still shows help', async () => {
+    const config = mkdtempSync(path.join(tmpdir(), 'trendtui-broken-'));
+    const {mkdirSync} = await import('node:fs');
+    mkdirSync(path.join(config, 'trendtui-nodejs'));
+    writeFileSync(path.join(config, 'trendtui-nodejs', 'config.json'), '{"window": ');
+    const env = {...process.env, XDG_CONFIG_HOME: config};
+    const broken = await run(['--pipe'], {env});
+    expect(broken.code).toBe(2);
+    expect(broken.stderr.trim().split('\n')).toHaveLength(1);
+    expect(broken.stderr).toContain(path.join(config, 'trendtui-nodejs', 'config.json'));
+    const help = await run(['--help'], {env});
+    expect(help.code).toBe(0);
+  });
+
+  it('judges a bad value in the config file like the flag, naming the file key', async () => {
+    const config = mkdtempSync(path.join(tmpdir(), 'trendtui-badvalue-'));
+    const {mkdirSync} = await import('node:fs');
+    mkdirSync(path.join(config, 'trendtui-nodejs'));
+    writeFileSync(path.join(config, 'trendtui-nodejs', 'config.json'), '{"window": "soon"}');
+    const result = await run(['--pipe'], {env: {...process.env, XDG_CONFIG_HOME: config}});
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim()).toBe(
+      'trendtui: config file window must be a duration such as 10s, 1m, 2m30s or 1h, not "soon"',
+    );
+  });
+});
+
+describe('parseCommandLine', () => {
+  const context = (over: Partial<ParseContext> = {}): ParseContext => ({
+    settings: {},
+    hasToken: false,
+    env: {},
+    version: '1.2.3',
+    ...over,
+  });
+  const options = (argv: string[], over: Partial<ParseContext> = {}) => {
+    const line = parseCommandLine(argv, context(over));
+    if (line.kind !== 'run' && line.kind !== 'serve') throw new Error(`got ${line.kind}`);
+    return line;
+  };
+
+  it('has the documented defaults, and falls back to demo with a hint when there is no token', () => {
+    const line = options(['stan', 'lee']);
+    expect(line.kind).toBe('run');
+    expect(line.options).toMatchObject({
+      query: ['stan', 'lee'],
+      source: 'demo',
+      speed: 1,
+      windowMs: 20_000,
+      slideMs: 10_000,
+      timeMode: 'arrival',
+      top: 10,
+      format: 'ndjson',
+      pipe: false,
+      host: '127.0.0.1',
+      port: 0,
+      retweets: true,
+      rate: 20,
+      color: true,
+      ascii: false,
+    });
+    expect(line.kind === 'run' && line.hint).toBe(DEMO_HINT);
+  });
+
+  it('uses X when a token is available, without a hint', () => {
+    const line = options([], {hasToken: true});
+    expect(line.options.source).toBe('x');
+    expect(line.kind === 'run' && line.hint).toBeFalsy();
+  });
+
+  it('gives no hint when the demo was asked for', () => {
+    const line = options(['--source', 'demo']);
+    expect(line.kind === 'run' && line.hint).toBeFalsy();
+  });
+
+  it('serve listens on 5555 and takes --format text', () => {
+    const line = options(['serve', 'stan', '--format', 'text']);
+    expect(line.kind).toBe('serve');
+    expect(line.options.port).toBe(5555);
+    expect(line.options.serveFormat).toBe('text');
+    expect(line.options.query).toEqual(['stan']);
+  });
+
+  it('--replay implies the replay source and event time', () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'trendtui-replay-')), 'a.jsonl');
+    writeFileSync(file, '');
+    const line = options(['--replay', file, '--speed', 'max']);
+    expect(line.options).toMatchObject({
+      source: 'replay',
+      replayFile: file,
+      speed: 'max',
+      timeMode: 'event',
+    });
+    expect(options(['--replay', '-']).options.replayFile).toBe('-');
+  });
+
+  it('takes values from the config file, and flags win over them', () => {
+    const settings = {
+      window: '1m',
+      slide: '15s',
+      top: 3,
+      retweets: false,
+      source: 'bluesky',
+      lang: 'ja',
+    };
+    const fromFile = options([], {settings});
+    expect(fromFile.options).toMatchObject({
+      windowMs: 60_000,
+      slideMs: 15_000,
+      top: 3,
+      retweets: false,
+      source: 'bluesky',
+      lang: 'ja',
+    });
+    expect(fromFile.kind === 'run' && fromFile.hint).toBeFalsy();
+    const flagsWin = options(['--window', '30s', '--top', '0', '--retweets', '--source', 'demo'], {
+      settings,
+    });
+    expect(flagsWin.options).toMatchObject({
+      windowMs: 30_000,
+      slideMs: 15_000,
+      top: 0,
+      retweets: true,
+      source: 'demo',
+    });
+  });
+
+  it('honours NO_COLOR and --no-color, and an explicit --color over NO_COLOR', () => {
+    expect(options([], {env: {NO_COLOR: '1'}}).options.color).toBe(false);
+    expect(options([], {env: {NO_COLOR: ''}}).options.color).toBe(true);
+    expect(options(['--no-color']).options.color).toBe(false);
+    expect(options(['--color'], {env: {NO_COLOR: '1'}}).options.color).toBe(true);
+  });
+
+  it('parses --connect HOST:PORT, including a bracketed IPv6 host', () => {
+    expect(options(['--connect', '127.0.0.1:5555']).options.connect).toEqual({
+      host: '127.0.0.1',
+      port: 5555,
+    });
+    expect(options(['--connect', '[::1]:7000']).options.connect).toEqual({host: '::1', port: 7000});
+  });
+
+  it('allows --source x without a token only when attaching to a server', () => {
+    expect(() => parseCommandLine(['--source', 'x'], context())).toThrow(UsageError);
+    expect(options(['--source', 'x', '--connect', '127.0.0.1:1']).options.source).toBe('x');
+  });
+
+  it('reads help and version before validating anything else', () => {
+    expect(parseCommandLine(['--window', 'abc', '--help'], context()).kind).toBe('help');
+    expect(parseCommandLine(['--version'], context())).toEqual({kind: 'version', text: '1.2.3'});
+  });
+
+  it('hands everything after `config` to the config command untouched', () => {
+    expect(parseCommandLine(['config', 'set', 'top', '-1'], context())).toEqual({
+      kind: 'config',
+      args: ['set', 'top', '-1'],
+    });
+  });
+});
