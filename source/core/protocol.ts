@@ -1,0 +1,192 @@
+// Ingest wire protocol v1: one JSON object per `\n`-terminated line (hello, post, status), plus
+// the text mode Spark's socketTextStream reads. Encoding and decoding live together so the
+// server, the client and `--record` files cannot drift apart.
+import type {Post} from './post.js';
+
+// The shapes below mirror `Hello` (ingest/stream.ts) and `SourceStatus` (ingest/source.ts)
+// structurally: core/ may not import from ingest/, and TypeScript checks the match where the
+// two meet.
+export type WireState = 'connecting' | 'live' | 'reconnecting' | 'lagging' | 'error' | 'ended';
+export type WireStatus = {state: WireState; detail?: string; retryInMs?: number};
+export type WireHello = {protocol: number; source: string; query: string; server: string};
+
+export const PROTOCOL_VERSION = 1;
+
+/** What a decoded line turned out to be. Unknown types are `ignored`, as the protocol demands. */
+export type WireMessage =
+  | {type: 'hello'; hello: WireHello}
+  | {type: 'post'; post: Post}
+  | {type: 'status'; status: WireStatus; dropped?: number}
+  /** The spawned child's first stdout line: where it listens. Never sent to TCP clients. */
+  | {type: 'listening'; host: string; port: number}
+  | {type: 'ignored'; reason: string}
+  | {type: 'malformed'; reason: string};
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+export function encodeHello(hello: Omit<WireHello, 'protocol'>): string {
+  return (
+    JSON.stringify({
+      type: 'hello',
+      protocol: PROTOCOL_VERSION,
+      source: hello.source,
+      query: hello.query,
+      server: hello.server,
+    }) + '\n'
+  );
+}
+
+/** The wire form of a post, also the line format of `--record` files. */
+export function encodePost(post: Post): string {
+  return JSON.stringify(wirePost(post)) + '\n';
+}
+
+function wirePost(post: Post): Record<string, unknown> {
+  // Key order is fixed (and optional keys omitted) so recorded files diff cleanly.
+  const wire: Record<string, unknown> = {
+    type: 'post',
+    id: post.id,
+    created_at: iso(post.createdAt),
+  };
+  if (post.receivedAt !== undefined) wire['received_at'] = iso(post.receivedAt);
+  wire['text'] = post.text;
+  wire['hashtags'] = post.hashtags;
+  if (post.lang !== undefined) wire['lang'] = post.lang;
+  if (post.author !== undefined) wire['author'] = post.author;
+  wire['retweet'] = post.retweet;
+  return wire;
+}
+
+/**
+ * A source status; `dropped` (on `lagging` only) is how many posts this client lost since its
+ * previous `lagging` message, so a client sums them for a running total.
+ */
+export function encodeStatus(status: WireStatus, dropped?: number): string {
+  const wire: Record<string, unknown> = {type: 'status', state: status.state};
+  if (status.detail !== undefined) wire['detail'] = status.detail;
+  if (status.retryInMs !== undefined) wire['retry_in_ms'] = status.retryInMs;
+  if (dropped !== undefined) wire['dropped'] = dropped;
+  return JSON.stringify(wire) + '\n';
+}
+
+export function encodeListening(host: string, port: number): string {
+  return JSON.stringify({type: 'listening', host, port}) + '\n';
+}
+
+// Every line break a line-oriented reader might split on: Java's readLine (\n, \r), Unicode's
+// separators, NEL.
+const LINE_BREAKS = /\r\n|[\n\r\u2028\u2029\u0085]/g;
+
+/** Text mode: the post's text on one line, for Spark's `socketTextStream` and `nc`. */
+export function encodeTextLine(post: Post): string {
+  return post.text.replace(LINE_BREAKS, ' ') + '\n';
+}
+
+const STATES: ReadonlySet<string> = new Set<WireState>([
+  'connecting',
+  'live',
+  'reconnecting',
+  'lagging',
+  'error',
+  'ended',
+]);
+
+type Json = Record<string, unknown>;
+
+const isString = (value: unknown): value is string => typeof value === 'string';
+const isCount = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isFinite(value) && value >= 0;
+
+/** Decodes one line (without its `\n`). Never throws. */
+export function decodeMessage(line: string): WireMessage {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    return {type: 'malformed', reason: 'not JSON'};
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return {type: 'malformed', reason: 'not a JSON object'};
+  }
+  const message = value as Json;
+  switch (message['type']) {
+    case 'hello':
+      return decodeHello(message);
+    case 'post': {
+      const post = decodePost(message);
+      return typeof post === 'string' ? {type: 'malformed', reason: post} : {type: 'post', post};
+    }
+    case 'status':
+      return decodeStatus(message);
+    case 'listening':
+      return isString(message['host']) && isCount(message['port'])
+        ? {type: 'listening', host: message['host'], port: message['port']}
+        : {type: 'malformed', reason: 'listening without host and port'};
+    default:
+      return {type: 'ignored', reason: `unknown message type ${JSON.stringify(message['type'])}`};
+  }
+}
+
+function decodeHello(message: Json): WireMessage {
+  const {protocol, source, query, server} = message;
+  if (!isCount(protocol)) return {type: 'malformed', reason: 'hello without a protocol version'};
+  return {
+    type: 'hello',
+    hello: {
+      protocol,
+      source: isString(source) ? source : '',
+      query: isString(query) ? query : '',
+      server: isString(server) ? server : '',
+    },
+  };
+}
+
+function decodeStatus(message: Json): WireMessage {
+  const {state, detail, retry_in_ms: retryInMs, dropped} = message;
+  if (!isString(state) || !STATES.has(state)) {
+    return {type: 'malformed', reason: `unknown status state ${JSON.stringify(state)}`};
+  }
+  const status: WireStatus = {state: state as WireState};
+  if (isString(detail)) status.detail = detail;
+  if (isCount(retryInMs)) status.retryInMs = retryInMs;
+  return isCount(dropped) ? {type: 'status', status, dropped} : {type: 'status', status};
+}
+
+const parseTime = (value: unknown): number | undefined => {
+  if (!isString(value)) return undefined;
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? undefined : ms;
+};
+
+/**
+ * A wire post object (already JSON-parsed) back into a Post, or the reason it is not one.
+ * Exported for readers of `--record` files.
+ */
+export function decodePost(message: Json): Post | string {
+  const {
+    id,
+    created_at: createdAt,
+    received_at: receivedAt,
+    text,
+    hashtags,
+    lang,
+    author,
+  } = message;
+  if (!isString(id)) return 'post without an id';
+  const created = parseTime(createdAt);
+  if (created === undefined) return 'post without a valid created_at';
+  if (!isString(text)) return 'post without text';
+  if (!Array.isArray(hashtags) || !hashtags.every(isString)) return 'post hashtags not strings';
+  const post: Post = {
+    id,
+    createdAt: created,
+    text,
+    hashtags: hashtags as string[],
+    retweet: message['retweet'] === true,
+  };
+  const received = parseTime(receivedAt);
+  if (received !== undefined) post.receivedAt = received;
+  if (isString(lang)) post.lang = lang;
+  if (isString(author)) post.author = author;
+  return post;
+}

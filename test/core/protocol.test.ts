@@ -1,0 +1,93 @@
+import {describe, expect, it} from 'vitest';
+import type {Post} from '../../source/core/post.js';
+import {
+  decodeMessage,
+  encodeHello,
+  encodePost,
+  encodeStatus,
+  encodeTextLine,
+} from '../../source/core/protocol.js';
+
+const post: Post = {
+  id: '1',
+  createdAt: Date.UTC(2026, 10, 26, 12, 0, 0),
+  receivedAt: Date.UTC(2026, 10, 26, 12, 0, 1, 250),
+  text: 'Excelsior! #StanLee\nline two',
+  hashtags: ['StanLee'],
+  lang: 'en',
+  author: 'marvel',
+  retweet: false,
+};
+
+describe('wire protocol v1', () => {
+  it('encodes a post exactly as SPEC §7 shows it, one line', () => {
+    const line = encodePost(post);
+    expect(line.endsWith('\n')).toBe(true);
+    expect(line.slice(0, -1)).not.toContain('\n');
+    expect(JSON.parse(line)).toEqual({
+      type: 'post',
+      id: '1',
+      created_at: '2026-11-26T12:00:00.000Z',
+      received_at: '2026-11-26T12:00:01.250Z',
+      text: 'Excelsior! #StanLee\nline two',
+      hashtags: ['StanLee'],
+      lang: 'en',
+      author: 'marvel',
+      retweet: false,
+    });
+  });
+
+  it('round-trips posts, statuses and hello', () => {
+    expect(decodeMessage(encodePost(post).trimEnd())).toEqual({type: 'post', post});
+    const bare: Post = {id: 'x', createdAt: 0, text: '', hashtags: [], retweet: true};
+    expect(decodeMessage(encodePost(bare).trimEnd())).toEqual({type: 'post', post: bare});
+    expect(
+      decodeMessage(encodeStatus({state: 'reconnecting', detail: 'drop', retryInMs: 250})),
+    ).toEqual({type: 'status', status: {state: 'reconnecting', detail: 'drop', retryInMs: 250}});
+    expect(decodeMessage(encodeStatus({state: 'lagging'}, 7))).toEqual({
+      type: 'status',
+      status: {state: 'lagging'},
+      dropped: 7,
+    });
+    const hello = encodeHello({source: 'x', query: 'stan lee', server: 'trendtui/0.1.0'});
+    expect(JSON.parse(hello)).toEqual({
+      type: 'hello',
+      protocol: 1,
+      source: 'x',
+      query: 'stan lee',
+      server: 'trendtui/0.1.0',
+    });
+    expect(decodeMessage(hello)).toEqual({
+      type: 'hello',
+      hello: {protocol: 1, source: 'x', query: 'stan lee', server: 'trendtui/0.1.0'},
+    });
+  });
+
+  it('uses retry_in_ms on the wire', () => {
+    expect(JSON.parse(encodeStatus({state: 'reconnecting', retryInMs: 5000}))).toEqual({
+      type: 'status',
+      state: 'reconnecting',
+      retry_in_ms: 5000,
+    });
+  });
+
+  it('ignores unknown message types and flags malformed lines without throwing', () => {
+    expect(decodeMessage('{"type":"metrics","cpu":3}').type).toBe('ignored');
+    expect(decodeMessage('{"no":"type"}').type).toBe('ignored');
+    expect(decodeMessage('not json').type).toBe('malformed');
+    expect(decodeMessage('[1,2]').type).toBe('malformed');
+    expect(decodeMessage('null').type).toBe('malformed');
+    expect(decodeMessage('{"type":"post","id":"1"}').type).toBe('malformed');
+    expect(
+      decodeMessage('{"type":"post","id":"1","created_at":"yesterday","text":"","hashtags":[]}')
+        .type,
+    ).toBe('malformed');
+    expect(decodeMessage('{"type":"status","state":"sleeping"}').type).toBe('malformed');
+  });
+
+  it('text mode puts each post on exactly one line', () => {
+    const text = 'a\nb\r\nc\rd\u2028e';
+    const line = encodeTextLine({...post, text});
+    expect(line).toBe('a b c d e\n');
+  });
+});

@@ -1,0 +1,132 @@
+import net from 'node:net';
+import {afterEach, describe, expect, it} from 'vitest';
+import {connectToServer} from '../../source/ingest/client.js';
+import type {PostStream, StreamEvent} from '../../source/ingest/stream.js';
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+/** A raw TCP server the test scripts line by line, standing in for `trendtui serve`. */
+async function scriptedServer(port = 0) {
+  const connections: net.Socket[] = [];
+  const server = net.createServer((socket) => connections.push(socket));
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const close = () =>
+    new Promise<void>((resolve) => {
+      for (const socket of connections) socket.destroy();
+      server.close(() => resolve());
+    });
+  cleanups.push(close);
+  return {port: (server.address() as net.AddressInfo).port, connections, close};
+}
+
+function record(stream: PostStream) {
+  const events: StreamEvent[] = [];
+  const waiters: {test: (event: StreamEvent) => boolean; resolve: () => void}[] = [];
+  stream.subscribe((event) => {
+    events.push(event);
+    for (const waiter of [...waiters]) {
+      if (waiter.test(event)) {
+        waiters.splice(waiters.indexOf(waiter), 1);
+        waiter.resolve();
+      }
+    }
+  });
+  cleanups.push(() => stream.close());
+  return {
+    events,
+    next(test: (event: StreamEvent) => boolean): Promise<void> {
+      return new Promise((resolve) => waiters.push({test, resolve}));
+    },
+  };
+}
+
+const helloLine = '{"type":"hello","protocol":1,"source":"demo","query":"","server":"t"}\n';
+const postLine = (id: string) =>
+  `{"type":"post","id":"${id}","created_at":"2026-11-26T12:00:00.000Z","text":"hi ✨","hashtags":[],"retweet":false}\n`;
+
+describe('connectToServer', () => {
+  it('decodes posts split across packets and skips unknown and malformed lines', async () => {
+    const server = await scriptedServer();
+    const stream = connectToServer({host: '127.0.0.1', port: server.port});
+    const seen = record(stream);
+    const gotPosts = seen.next((event) => event.type === 'post' && event.post.id === '2');
+    await seen.next((event) => event.type === 'link' && event.link.state === 'connected');
+    const socket = server.connections[0] as net.Socket;
+    const bytes = Buffer.from(
+      helloLine + '{"type":"future-thing"}\n' + 'garbage\n' + postLine('1') + postLine('2'),
+    );
+    // Split inside the multi-byte ✨ to prove lines are framed on bytes, not decoded per chunk.
+    const cut = bytes.indexOf(Buffer.from('✨')) + 1;
+    socket.write(bytes.subarray(0, cut));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    socket.write(bytes.subarray(cut));
+    await gotPosts;
+    const kinds = seen.events.filter((event) => event.type !== 'link').map((event) => event.type);
+    expect(kinds).toEqual(['hello', 'post', 'post']);
+    const first = seen.events.find((event) => event.type === 'post');
+    expect(first?.type === 'post' && first.post.text).toBe('hi ✨');
+  });
+
+  it('reconnects with back-off after the server goes away, reporting link states', async () => {
+    const first = await scriptedServer();
+    const port = first.port;
+    const stream = connectToServer({
+      host: '127.0.0.1',
+      port,
+      backoff: {initialMs: 20, maxMs: 100},
+    });
+    const seen = record(stream);
+    await seen.next((event) => event.type === 'link' && event.link.state === 'connected');
+    (first.connections[0] as net.Socket).write(helloLine);
+    await seen.next((event) => event.type === 'hello');
+
+    const reconnecting = seen.next(
+      (event) => event.type === 'link' && event.link.state === 'reconnecting',
+    );
+    await first.close();
+    await reconnecting;
+    // Let it fail against the closed port a few times, then come back on the same port.
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    const connectedAgain = seen.next(
+      (event) => event.type === 'link' && event.link.state === 'connected',
+    );
+    const second = await scriptedServer(port);
+    await connectedAgain;
+    while (second.connections.length === 0) await new Promise((resolve) => setImmediate(resolve));
+    const helloAgain = seen.next((event) => event.type === 'hello');
+    const postAgain = seen.next((event) => event.type === 'post');
+    const socket = second.connections.at(-1) as net.Socket;
+    socket.write(helloLine + postLine('after'));
+    await helloAgain;
+    await postAgain;
+
+    const retries = seen.events.filter(
+      (event) => event.type === 'link' && event.link.state === 'reconnecting',
+    );
+    expect(retries.length).toBeGreaterThanOrEqual(2);
+    const delays = retries.map((event) =>
+      event.type === 'link' && event.link.state === 'reconnecting' ? event.link.retryInMs : 0,
+    );
+    // Each retry waits at least as long as the one before, up to the cap.
+    expect(delays[0]).toBe(20);
+    for (let i = 1; i < delays.length; i++) {
+      expect(delays[i]).toBeGreaterThanOrEqual(delays[i - 1] as number);
+      expect(delays[i]).toBeLessThanOrEqual(100);
+    }
+  });
+
+  it('close() ends the stream with a closed link and no further retries', async () => {
+    const server = await scriptedServer();
+    const stream = connectToServer({host: '127.0.0.1', port: server.port});
+    const seen = record(stream);
+    await seen.next((event) => event.type === 'link' && event.link.state === 'connected');
+    await stream.close();
+    expect(seen.events.at(-1)).toEqual({type: 'link', link: {state: 'closed'}});
+    expect(seen.events.some((e) => e.type === 'link' && e.link.state === 'reconnecting')).toBe(
+      false,
+    );
+  });
+});
