@@ -1,0 +1,277 @@
+// Random streams against a brute-force recount: every result the SlidingWindow emits (counts,
+// displays, ranks, posts, late) must equal what a naive oracle computes by keeping every counted
+// post in a list and recounting each window from scratch. The oracle implements the module
+// header's rules directly, with its own formulas, and shares no code with the window.
+import fc from 'fast-check';
+import {describe, expect, it} from 'vitest';
+import {SlidingWindow} from '../../source/core/sliding-window.js';
+import type {RankedTag, WindowResult} from '../../source/core/window-result.js';
+
+type Mode = 'arrival' | 'event';
+type Setup = {
+  unit: number;
+  windowUnits: number;
+  slideUnits: number;
+  origin: number;
+  mode: Mode;
+  top: number;
+  boundUnits: number;
+  latenessUnits: number;
+  hold: boolean;
+};
+type Op =
+  | {kind: 'add'; step: number; behind: number; tags: string[]}
+  | {kind: 'advance'; ahead: number}
+  | {kind: 'setWindow'; windowUnits: number; slideUnits: number};
+
+/** Lower-casing and NFKC make several of these one key: a/A/Ａ, é (two spellings), ß/SS/ss. */
+const SPELLINGS = ['a', 'A', 'Ａ', 'b', 'B', 'c', 'é', 'e\u0301', 'ß', 'SS', 'ss', 'StanLee'];
+const keyOf = (tag: string) => tag.normalize('NFKC').toLowerCase();
+
+/** The naive model: every counted post in a list, every window recounted from it. */
+class BruteForce {
+  private windowMs: number;
+  private slideMs: number;
+  private lastEnd: number | undefined;
+  private readonly counted: {time: number; tags: readonly string[]}[] = [];
+  private latestSeen = Number.NEGATIVE_INFINITY;
+  private late = 0;
+  lastResult: WindowResult | undefined;
+  emitted = 0;
+  private previousRanks = new Map<string, number>();
+  private hold: boolean;
+
+  constructor(
+    windowMs: number,
+    slideMs: number,
+    private readonly mode: Mode,
+    private readonly top: number,
+    private readonly bound: number,
+    private readonly lateness: number,
+    hold: boolean,
+  ) {
+    this.windowMs = windowMs;
+    this.slideMs = slideMs;
+    this.hold = hold;
+  }
+
+  add(time: number, tags: readonly string[]): 'counted' | 'late' {
+    this.latestSeen = Math.max(this.latestSeen, time);
+    if (this.lastEnd !== undefined) {
+      // The last window holding `time` (ends in (time, time + window]); emitted already?
+      const lastHolding = Math.floor((time + this.windowMs) / this.slideMs) * this.slideMs;
+      if (lastHolding <= this.lastEnd) {
+        this.late++;
+        return 'late';
+      }
+    }
+    this.counted.push({time, tags});
+    return 'counted';
+  }
+
+  advance(now: number): WindowResult[] {
+    if (this.hold) return [];
+    const due =
+      this.mode === 'arrival' ? now : Math.max(this.latestSeen, now) - this.bound - this.lateness;
+    return this.emitThrough(due);
+  }
+
+  finish(): WindowResult[] {
+    this.hold = false;
+    if (this.counted.length === 0) return [];
+    const latest = Math.max(...this.counted.map((post) => post.time));
+    return this.emitThrough(Math.floor((latest + this.windowMs) / this.slideMs) * this.slideMs);
+  }
+
+  setWindow(windowMs: number, slideMs: number): WindowResult | undefined {
+    this.windowMs = windowMs;
+    this.slideMs = slideMs;
+    return this.lastEnd === undefined ? undefined : this.recount(this.lastEnd);
+  }
+
+  private emitThrough(due: number): WindowResult[] {
+    const slide = this.slideMs;
+    let end: number;
+    if (this.lastEnd === undefined) {
+      if (this.counted.length === 0) return [];
+      const earliest = Math.min(...this.counted.map((post) => post.time));
+      end = Math.floor(earliest / slide) * slide + slide;
+    } else {
+      end = Math.floor(this.lastEnd / slide) * slide + slide;
+    }
+    const results: WindowResult[] = [];
+    for (; end <= due; end += slide) {
+      this.lastEnd = end;
+      results.push(this.recount(end));
+    }
+    return results;
+  }
+
+  private recount(end: number): WindowResult {
+    const start = end - this.windowMs;
+    const inside = this.counted.filter((post) => post.time >= start && post.time < end);
+    const byKey = new Map<string, Map<string, number>>();
+    for (const post of inside) {
+      for (const tag of post.tags) {
+        const spellings = byKey.get(keyOf(tag)) ?? new Map<string, number>();
+        spellings.set(tag, (spellings.get(tag) ?? 0) + 1);
+        byKey.set(keyOf(tag), spellings);
+      }
+    }
+    const rows = [...byKey].map(([key, spellings]) => {
+      const list = [...spellings].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
+      const count = list.reduce((sum, [, n]) => sum + n, 0);
+      return {key, display: list[0]![0], count};
+    });
+    rows.sort((x, y) => y.count - x.count || (x.key < y.key ? -1 : 1));
+    const shown = this.top === 0 ? rows : rows.slice(0, this.top);
+    const top: RankedTag[] = shown.map((row, i) => {
+      const previous = this.previousRanks.get(row.key);
+      const tag: RankedTag = {...row, rank: i + 1, isNew: previous === undefined};
+      if (previous !== undefined) tag.rankChange = previous - (i + 1);
+      return tag;
+    });
+    this.previousRanks = new Map(top.map((tag) => [tag.key, tag.rank]));
+    this.emitted++;
+    return (this.lastResult = {
+      start,
+      end,
+      windowMs: this.windowMs,
+      slideMs: this.slideMs,
+      posts: inside.length,
+      late: this.late,
+      top,
+    });
+  }
+
+  get lateCount(): number {
+    return this.late;
+  }
+}
+
+const setupArbitrary: fc.Arbitrary<Setup> = fc
+  .record({
+    unit: fc.constantFrom(1, 7, 250, 1000, 1500),
+    windowUnits: fc.integer({min: 1, max: 6}),
+    slideUnits: fc.integer({min: 1, max: 6}),
+    origin: fc.integer({min: -50, max: 50}),
+    mode: fc.constantFrom<Mode>('arrival', 'event'),
+    top: fc.constantFrom(0, 1, 2, 3, 10),
+    boundUnits: fc.integer({min: 0, max: 3}),
+    latenessUnits: fc.integer({min: 0, max: 2}),
+    hold: fc.boolean(),
+  })
+  .map((setup) => ({...setup, slideUnits: Math.min(setup.slideUnits, setup.windowUnits)}));
+
+const opArbitrary: fc.Arbitrary<Op> = fc.oneof(
+  {
+    weight: 6,
+    arbitrary: fc.record({
+      kind: fc.constant('add' as const),
+      // Mostly small steps forward; sometimes far behind (disorder and late posts).
+      step: fc.integer({min: 0, max: 4}),
+      behind: fc.oneof(fc.constant(0), fc.integer({min: 0, max: 3}), fc.integer({min: 0, max: 20})),
+      tags: fc.subarray(SPELLINGS, {maxLength: 4}),
+    }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant('advance' as const),
+      ahead: fc.integer({min: -2, max: 10}),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('setWindow' as const),
+      windowUnits: fc.integer({min: 1, max: 8}),
+      slideUnits: fc.integer({min: 1, max: 8}),
+    }),
+  },
+);
+
+/** One tag per key, as posts carry them. */
+function uniqueByKey(tags: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return tags.filter((tag) => !seen.has(keyOf(tag)) && seen.add(keyOf(tag)));
+}
+
+function run(setup: Setup, ops: readonly Op[]): void {
+  const {unit} = setup;
+  const windowMs = setup.windowUnits * unit;
+  const slideMs = setup.slideUnits * unit;
+  const options = {
+    windowMs,
+    slideMs,
+    timeMode: setup.mode,
+    top: setup.top,
+    maxOutOfOrdernessMs: setup.boundUnits * unit,
+    allowedLatenessMs: setup.latenessUnits * unit,
+    // Enough for the longest window a setWindow can ask for, so panes dropped earlier are
+    // never needed; short enough that long streams do drop panes.
+    retentionMs: 10 * unit + 1000,
+    holdUntilFinish: setup.hold,
+  };
+  const window = new SlidingWindow(options);
+  const oracle = new BruteForce(
+    windowMs,
+    slideMs,
+    setup.mode,
+    setup.top,
+    options.maxOutOfOrdernessMs,
+    options.allowedLatenessMs,
+    setup.hold,
+  );
+  const pane = window.paneMs;
+  // Times: a clock in units, plus a sub-unit phase so posts fall inside panes, not on edges.
+  let clock = setup.origin * unit;
+  let phase = 0;
+  for (const op of ops) {
+    if (op.kind === 'add') {
+      clock += op.step * unit;
+      phase = (phase + 37) % unit;
+      const time = clock - op.behind * unit + phase;
+      const tags = uniqueByKey(op.tags);
+      expect(window.add(time, tags)).toBe(oracle.add(time, tags));
+    } else if (op.kind === 'advance') {
+      const now = clock + op.ahead * unit;
+      expect(window.advance(now)).toEqual(oracle.advance(now));
+    } else {
+      // Whole panes (the window's contract); the slide no longer than the window.
+      const round = (ms: number) => Math.max(pane, Math.ceil(ms / pane) * pane);
+      const newWindow = round(op.windowUnits * unit);
+      const newSlide = Math.min(round(op.slideUnits * unit), newWindow);
+      const answer = oracle.setWindow(newWindow, newSlide);
+      expect(window.setWindow(newWindow, newSlide)).toEqual(answer);
+      if (answer !== undefined) stats.changes++;
+    }
+    expect(window.late).toBe(oracle.lateCount);
+  }
+  expect(window.finish()).toEqual(oracle.finish());
+  expect(window.latest()).toEqual(oracle.lastResult);
+  stats.runs++;
+  stats.emitted += oracle.emitted;
+  stats.late += oracle.lateCount;
+}
+
+const stats = {runs: 0, emitted: 0, late: 0, changes: 0};
+
+describe('SlidingWindow against a brute-force recount', () => {
+  it('gives identical results on random streams', () => {
+    fc.assert(
+      fc.property(
+        setupArbitrary,
+        fc.array(opArbitrary, {maxLength: 120, size: 'max'}),
+        (setup, ops) => {
+          run(setup, ops);
+        },
+      ),
+      {numRuns: 500},
+    );
+    // The streams must exercise what they claim to: windows emitted and late posts.
+    expect(stats.emitted).toBeGreaterThan(5000);
+    expect(stats.late).toBeGreaterThan(200);
+    expect(stats.changes).toBeGreaterThan(200);
+  });
+});
