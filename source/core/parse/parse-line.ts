@@ -84,11 +84,12 @@ function parseObject(value: Record<string, unknown>, context: ParseContext): Par
   if (Array.isArray(value.errors)) return streamError(value.errors);
   if (typeof value.type === 'string') return parseWireMessage(value);
   if (isJetstreamEvent(value)) return parseJetstreamEvent(value, now);
-  if (isV1Message(value)) return parseV1Message(value, now);
   if (isMastodonStatus(value)) return parseMastodonStatus(value, now);
+  // Before v1.1, whose user-stream notices also have an `event` key (but no `payload`).
   if (isMastodonStreamMessage(value)) {
     return parseMastodonStreamMessage(value, now, (inner) => parseValue(inner, context));
   }
+  if (isV1Message(value)) return parseV1Message(value, now);
   if (typeof value.text === 'string' && value.id !== undefined) return parseXFlatPost(value, now);
   return {kind: 'malformed', reason: 'JSON object in no known format'};
 }
