@@ -1,0 +1,114 @@
+// Runs the dashboard on a terminal: owns the terminal while it runs (alternate screen, raw mode
+// through Ink) and gives it back intact however the run ends — q, Ctrl-C, SIGTERM, SIGHUP, or an
+// exception. The counting model is fed by the post stream here, outside React.
+import React from 'react';
+import {constants} from 'node:os';
+import {render} from 'ink';
+import type {Options} from './options.js';
+import type {PostStream} from '../ingest/stream.js';
+import {App} from '../ui/app.js';
+import {TrendModel} from '../ui/trend-model.js';
+import {startPerfRecorder} from '../ui/perf-recorder.js';
+
+export type DashboardDeps = {
+  stream: PostStream;
+  /** Persist the window and slide the user picked with keys. */
+  rememberWindow(windowMs: number, slideMs: number): void;
+  /** Demo source: how to go live. */
+  hint?: string;
+};
+
+const ENTER_ALTERNATE_SCREEN = '\u001b[?1049h';
+const LEAVE_ALTERNATE_SCREEN = '\u001b[?1049l';
+const SHOW_CURSOR = '\u001b[?25h';
+/** How long closing the stream (and so stopping the child server) may take before we go. */
+const CLOSE_TIMEOUT_MS = 3000;
+
+const SIGNALS = ['SIGTERM', 'SIGHUP', 'SIGINT'] as const;
+
+/** Shows the dashboard until the user quits or a signal arrives; resolves with the exit code. */
+export async function runDashboard(options: Options, deps: DashboardDeps): Promise<number> {
+  const model = new TrendModel({
+    query: options.query.join(' '),
+    source: options.source,
+    windowMs: options.windowMs,
+    slideMs: options.slideMs,
+    timeMode: options.timeMode,
+    retweets: options.retweets,
+    top: 10,
+  });
+  const unsubscribe = deps.stream.subscribe((event) => {
+    model.handle(event);
+  });
+  const perfFile = process.env['TRENDTUI_PERF_FILE'];
+  const perf = perfFile ? startPerfRecorder(perfFile, () => model.received) : undefined;
+  const screen = takeOverScreen(process.stdout);
+  let exitCode = 0;
+
+  const instance = render(
+    <App
+      model={model}
+      color={options.color}
+      ascii={options.ascii}
+      hint={deps.hint}
+      onWindowChange={(windowMs, slideMs) => {
+        deps.rememberWindow(windowMs, slideMs);
+      }}
+    />,
+    {exitOnCtrlC: false, patchConsole: true, maxFps: 15},
+  );
+
+  // Our own listeners also stop signal-exit (via Ink) from re-raising the signal before the
+  // child is stopped; Ink still unmounts on its own hook, and unmounting twice is harmless.
+  const onSignal = (signal: (typeof SIGNALS)[number]) => {
+    exitCode = 128 + constants.signals[signal];
+    instance.unmount();
+  };
+  for (const signal of SIGNALS) process.on(signal, onSignal);
+
+  try {
+    await instance.waitUntilExit();
+  } finally {
+    for (const signal of SIGNALS) process.off(signal, onSignal);
+    unsubscribe();
+    perf?.stop();
+    screen.restore();
+    await closeWithin(deps.stream, CLOSE_TIMEOUT_MS);
+  }
+  return exitCode;
+}
+
+/**
+ * Switches to the alternate screen so the dashboard never scrolls the user's scrollback, and
+ * returns the way back. The way back also runs on process exit, for paths that skip `finally`.
+ */
+function takeOverScreen(stdout: NodeJS.WriteStream): {restore(): void} {
+  if (!stdout.isTTY) return {restore() {}};
+  stdout.write(ENTER_ALTERNATE_SCREEN);
+  let restored = false;
+  const restore = () => {
+    if (restored) return;
+    restored = true;
+    process.off('exit', restore);
+    try {
+      stdout.write(LEAVE_ALTERNATE_SCREEN + SHOW_CURSOR);
+    } catch {
+      // The terminal may already be gone (SIGHUP); nothing left to restore then.
+    }
+  };
+  process.on('exit', restore);
+  return {restore};
+}
+
+async function closeWithin(stream: PostStream, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, ms);
+    timer.unref();
+  });
+  try {
+    await Promise.race([stream.close().catch(() => undefined), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,85 @@
+// The scrolling list of posts, newest first. Only the rows that fit are rendered, and every
+// author and text goes through the sanitiser first: post text is data from the network and must
+// never reach the terminal as escape sequences or control characters.
+import React from 'react';
+import {Box, Text} from 'ink';
+import type {Post} from '../../core/post.js';
+import {sanitizeForTerminal} from '../../core/sanitize.js';
+import {fitToWidth, stringWidth, truncateToWidth} from '../fit-text.js';
+import {formatClock} from './header.js';
+import {SegmentLine} from './segment-line.js';
+
+type Props = {
+  posts: Post[];
+  /** How many of the newest posts are scrolled past. */
+  offset: number;
+  width: number;
+  /** Rows including the title row. */
+  height: number;
+  color: boolean;
+  ascii: boolean;
+};
+
+export function PostPane({posts, offset, width, height, color, ascii}: Props) {
+  const rows = Math.max(0, height - 1);
+  const first = Math.max(0, Math.min(offset, posts.length - rows));
+  const visible = posts.slice(first, first + rows);
+  const authorWidth = Math.min(16, Math.max(6, Math.floor(width * 0.2)));
+  const scrolled =
+    first > 0
+      ? ` · ${ascii ? 'up' : '↑'} ${first} newer`
+      : posts.length > 0
+        ? ' · newest first'
+        : '';
+  return (
+    <Box flexDirection="column" width={width} height={height} overflow="hidden">
+      <SegmentLine
+        width={width}
+        color={color}
+        segments={[
+          {text: 'Posts', bold: true},
+          {text: scrolled, dim: true},
+        ]}
+      />
+      {visible.length === 0 ? (
+        <Text dimColor={color}>{fitToWidth('Waiting for posts…', width)}</Text>
+      ) : null}
+      {visible.map((post, i) => (
+        <PostRow
+          key={`${first + i}:${post.id}`}
+          post={post}
+          width={width}
+          authorWidth={authorWidth}
+          color={color}
+        />
+      ))}
+    </Box>
+  );
+}
+
+function PostRow({
+  post,
+  width,
+  authorWidth,
+  color,
+}: {
+  post: Post;
+  width: number;
+  authorWidth: number;
+  color: boolean;
+}) {
+  const time = formatClock(post.createdAt);
+  const author = truncateToWidth(sanitizeForTerminal(post.author ?? '?'), authorWidth);
+  // time, author and text separated by single spaces; the text gets what is left
+  const textWidth = Math.max(0, width - time.length - stringWidth(author) - 2);
+  const text = truncateToWidth(
+    (post.retweet ? 'RT ' : '') + sanitizeForTerminal(post.text),
+    textWidth,
+  );
+  return (
+    <Text wrap="truncate-end">
+      <Text dimColor={color}>{time}</Text>{' '}
+      <Text color={color ? 'magenta' : undefined}>{author}</Text> {text}
+    </Text>
+  );
+}

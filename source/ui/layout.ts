@@ -1,0 +1,130 @@
+// Decides, from the terminal's size alone, which panes the dashboard shows and how many rows and
+// columns each gets. Everything is derived from {columns, rows} so that a resize reflows at once
+// and the frame never reaches the terminal's full height (Ink 6 clears the whole screen, scrollback
+// included, on every frame once the frame is as tall as the terminal).
+
+export const MIN_COLUMNS = 40;
+export const MIN_ROWS = 12;
+/** From this width on, the post pane sits beside the charts instead of below them. */
+export const SIDE_BY_SIDE_COLUMNS = 100;
+/** The bar chart shows this many hashtags. */
+export const TOP_ROWS = 10;
+
+const MIN_POSTS_HEIGHT = 3; // title + 2 posts
+const MIN_CHART_HEIGHT = 4; // title + 3 plot rows
+const MAX_CHART_HEIGHT = 9;
+
+export type PaneBox = {width: number; height: number};
+
+export type DashboardLayout = {
+  kind: 'dashboard';
+  arrangement: 'side-by-side' | 'stacked';
+  columns: number;
+  /** Rows the whole frame uses: always at most rows − 1. */
+  frameHeight: number;
+  headerLines: 1 | 2;
+  notice: boolean;
+  footer: boolean;
+  barsTitle: boolean;
+  /** Bar chart box (rows = TOP_ROWS, plus a title line when barsTitle). */
+  bars: PaneBox;
+  chart?: PaneBox;
+  posts?: PaneBox;
+  /** Width of the left column in side-by-side mode (bars and chart). */
+  leftWidth: number;
+};
+
+export type TooSmallLayout = {kind: 'too-small'; columns: number; rows: number};
+
+export type Layout = DashboardLayout | TooSmallLayout;
+
+export function computeLayout(columns: number, rows: number): Layout {
+  if (columns < MIN_COLUMNS || rows < MIN_ROWS) return {kind: 'too-small', columns, rows};
+  const frameHeight = rows - 1;
+  if (columns >= SIDE_BY_SIDE_COLUMNS) {
+    const wide = sideBySide(columns, frameHeight);
+    if (wide) return wide;
+  }
+  return stacked(columns, frameHeight);
+}
+
+function sideBySide(columns: number, frameHeight: number): DashboardLayout | undefined {
+  const body = frameHeight - 2 - 1 - 1; // header, notice, footer
+  const barsHeight = TOP_ROWS + 1;
+  if (body < barsHeight) return undefined;
+  const leftWidth = Math.floor(columns * 0.55);
+  const rightWidth = columns - leftWidth - 1;
+  const chartHeight = body - barsHeight;
+  return {
+    kind: 'dashboard',
+    arrangement: 'side-by-side',
+    columns,
+    frameHeight,
+    headerLines: 2,
+    notice: true,
+    footer: true,
+    barsTitle: true,
+    bars: {width: leftWidth, height: barsHeight},
+    chart: chartHeight >= MIN_CHART_HEIGHT ? {width: leftWidth, height: chartHeight} : undefined,
+    posts: {width: rightWidth, height: body},
+    leftWidth,
+  };
+}
+
+/**
+ * Stacked: give rows out in order of importance, so a short terminal loses the least useful
+ * parts first (chart, then posts, then the notice, …) and always keeps the ten bars.
+ */
+function stacked(columns: number, frameHeight: number): DashboardLayout {
+  let free = frameHeight - 1 - TOP_ROWS; // header line 1 and the bars always fit (rows >= 12)
+  const take = (n: number): boolean => {
+    if (free < n) return false;
+    free -= n;
+    return true;
+  };
+  const footer = take(1);
+  const secondHeaderLine = footer && take(1);
+  const barsTitle = secondHeaderLine && take(1);
+  const notice = barsTitle && take(1);
+  const posts = notice && take(MIN_POSTS_HEIGHT);
+  const chart = posts && take(MIN_CHART_HEIGHT);
+  let postsHeight = posts ? MIN_POSTS_HEIGHT : 0;
+  let chartHeight = chart ? MIN_CHART_HEIGHT : 0;
+  // Share what is left: the chart grows to a readable height, the posts take the rest.
+  if (chart) {
+    const extra = Math.min(free, MAX_CHART_HEIGHT - chartHeight, Math.floor(free / 2));
+    chartHeight += extra;
+    free -= extra;
+  }
+  if (posts) {
+    postsHeight += free;
+    free = 0;
+  }
+  return {
+    kind: 'dashboard',
+    arrangement: 'stacked',
+    columns,
+    frameHeight,
+    headerLines: secondHeaderLine ? 2 : 1,
+    notice,
+    footer,
+    barsTitle,
+    bars: {width: columns, height: TOP_ROWS + (barsTitle ? 1 : 0)},
+    chart: chart ? {width: columns, height: chartHeight} : undefined,
+    posts: posts ? {width: columns, height: postsHeight} : undefined,
+    leftWidth: columns,
+  };
+}
+
+/** Rows the layout's panes add up to; never more than frameHeight. */
+export function usedRows(layout: DashboardLayout): number {
+  const header = layout.headerLines + (layout.notice ? 1 : 0);
+  const footer = layout.footer ? 1 : 0;
+  if (layout.arrangement === 'side-by-side') {
+    const left = layout.bars.height + (layout.chart?.height ?? 0);
+    return header + Math.max(left, layout.posts?.height ?? 0) + footer;
+  }
+  return (
+    header + layout.bars.height + (layout.chart?.height ?? 0) + (layout.posts?.height ?? 0) + footer
+  );
+}

@@ -1,0 +1,41 @@
+// The plain data one dashboard frame is drawn from. The trend model produces it on a tick; the
+// components are functions of it, so they can be tested without a stream or a clock.
+import type {Post} from '../core/post.js';
+import type {WindowResult} from '../core/window-result.js';
+import type {SourceStatus} from '../ingest/source.js';
+import type {Hello, LinkState} from '../ingest/stream.js';
+
+export type DashboardSnapshot = {
+  /** Wall clock when the snapshot was taken, epoch ms. */
+  now: number;
+  query: string;
+  /** Source name: from the server's hello once connected, else what was asked for. */
+  source: string;
+  hello?: Hello;
+  link: LinkState;
+  /** When `link` last changed, epoch ms (for "reconnecting in Ns" countdowns). */
+  linkSince: number;
+  status?: SourceStatus;
+  /** When `status` last changed, epoch ms. */
+  statusSince: number;
+  windowMs: number;
+  slideMs: number;
+  /** Whether retweets are counted and listed. */
+  retweets: boolean;
+  /** Latest emitted window for the current window, slide and retweet setting. */
+  result?: WindowResult;
+  /** When the next window is due, epoch ms (arrival time), for the "waiting" message. */
+  nextWindowAt?: number;
+  /** Posts received per second, averaged over the last few seconds. */
+  postsPerSecond: number;
+  /** Posts received since start. */
+  received: number;
+  late: number;
+  /** Posts the server dropped because this client lagged. */
+  dropped: number;
+  /** Most recent posts, newest first (bounded). */
+  posts: Post[];
+  /** Posts received per second, oldest first, one value per second of `rateSpanMs`. */
+  rate: number[];
+  rateSpanMs: number;
+};

@@ -1,0 +1,73 @@
+// Turns the link (this process ↔ ingest server) and the source's own status into the few words
+// the header shows, plus the sentence the notice line shows when something needs attention.
+import {formatDuration} from '../core/duration.js';
+import type {DashboardSnapshot} from './snapshot.js';
+
+export type Tone = 'ok' | 'wait' | 'warn' | 'error';
+
+export type StateLabel = {text: string; tone: Tone};
+
+type StateInput = Pick<
+  DashboardSnapshot,
+  'link' | 'linkSince' | 'status' | 'statusSince' | 'now' | 'dropped'
+>;
+
+/** "live", "connecting", "reconnecting in 4s", "error", … */
+export function describeState(s: StateInput): StateLabel {
+  const link = s.link;
+  switch (link.state) {
+    case 'connecting':
+      return {text: 'connecting', tone: 'wait'};
+    case 'reconnecting':
+      return {text: `reconnecting ${countdown(link.retryInMs, s.linkSince, s.now)}`, tone: 'warn'};
+    case 'restarting-child':
+      return {
+        text: `restarting server ${countdown(link.retryInMs, s.linkSince, s.now)}`,
+        tone: 'warn',
+      };
+    case 'closed':
+      return {text: 'disconnected', tone: 'error'};
+    case 'connected':
+      break;
+  }
+  const status = s.status;
+  if (!status) return {text: 'connected', tone: 'wait'};
+  switch (status.state) {
+    case 'live':
+      return {text: 'live', tone: 'ok'};
+    case 'connecting':
+      return {text: 'connecting', tone: 'wait'};
+    case 'reconnecting':
+      return {
+        text: `reconnecting ${countdown(status.retryInMs, s.statusSince, s.now)}`,
+        tone: 'warn',
+      };
+    case 'lagging':
+      return {text: 'lagging', tone: 'warn'};
+    case 'error':
+      return {text: 'error', tone: 'error'};
+    case 'ended':
+      return {text: 'ended', tone: 'wait'};
+  }
+}
+
+/** The sentence worth a line of its own: an error and what to do, or why we are waiting. */
+export function describeProblem(s: StateInput): string | undefined {
+  const link = s.link;
+  if (link.state === 'reconnecting' || link.state === 'restarting-child') return link.detail;
+  if (link.state === 'closed') return 'The connection to the ingest server is closed.';
+  if (link.state !== 'connected') return undefined;
+  const status = s.status;
+  if (!status?.detail) return undefined;
+  if (status.state === 'error' || status.state === 'reconnecting' || status.state === 'lagging') {
+    return status.detail;
+  }
+  if (status.state === 'ended') return status.detail;
+  return undefined;
+}
+
+function countdown(retryInMs: number | undefined, since: number, now: number): string {
+  if (retryInMs === undefined) return '';
+  const left = Math.max(0, retryInMs - (now - since));
+  return `in ${formatDuration(Math.ceil(left / 1000) * 1000)}`;
+}

@@ -1,0 +1,166 @@
+import React from 'react';
+import {afterEach, describe, expect, it, vi} from 'vitest';
+import {cleanup} from 'ink-testing-library';
+import type {Post} from '../../source/core/post.js';
+import {App} from '../../source/ui/app.js';
+import {TrendModel} from '../../source/ui/trend-model.js';
+import {renderTui, settle} from './render-tui.js';
+
+const START = Date.UTC(2026, 10, 26, 12, 0, 0);
+
+function post(id: number, hashtags: string[], retweet = false): Post {
+  return {id: String(id), createdAt: START, text: `post ${id}`, hashtags, retweet, author: 'a'};
+}
+
+/** A model that has seen two slides' worth of posts and shows its first window. */
+function filledModel() {
+  let now = START;
+  const model = new TrendModel({
+    query: 'stan lee',
+    source: 'demo',
+    windowMs: 10_000,
+    slideMs: 5_000,
+    timeMode: 'arrival',
+    retweets: true,
+    now: () => now,
+  });
+  model.handle({type: 'link', link: {state: 'connected'}});
+  model.handle({type: 'status', status: {state: 'live'}});
+  let id = 0;
+  for (let second = 0; second < 20; second++) {
+    now = START + second * 1000;
+    // early seconds: #old dominates; later: #fresh takes over
+    const tag = second < 10 ? 'Old' : 'Fresh';
+    for (let i = 0; i < 3; i++) model.handle({type: 'post', post: post(id++, [tag, 'StanLee'])});
+    model.handle({type: 'post', post: post(id++, ['Retweeted'], true)});
+  }
+  now = START + 20_000;
+  model.tick();
+  return model;
+}
+
+afterEach(() => {
+  cleanup();
+});
+
+describe('App', () => {
+  it('changes the window at once on + and remembers it', async () => {
+    const remember = vi.fn();
+    const tui = await renderTui(
+      <App model={filledModel()} color={false} ascii={false} onWindowChange={remember} />,
+      {columns: 80, rows: 24},
+    );
+    expect(tui.frame()).toContain('10s/5s');
+    expect(tui.frame()).toMatch(/#StanLee .* 30 /);
+    await tui.press('+');
+    expect(tui.frame()).toContain('20s/5s');
+    expect(tui.frame()).toMatch(/#StanLee .* 60 /); // recounted over the longer window
+    expect(tui.frame()).toContain('last 1m'); // the rate chart spans three windows (was 30s)
+    expect(remember).toHaveBeenCalledWith(20_000, 5_000);
+    await tui.press('-');
+    await tui.press('-');
+    expect(tui.frame()).toContain('10s/5s');
+    await tui.press(']');
+    expect(tui.frame()).toContain('10s/10s');
+    expect(remember).toHaveBeenLastCalledWith(10_000, 10_000);
+  });
+
+  it('opens help on ? and closes it on Esc', async () => {
+    const tui = await renderTui(<App model={filledModel()} color={false} ascii={false} />, {
+      columns: 80,
+      rows: 24,
+    });
+    await tui.press('?');
+    expect(tui.frame()).toContain('window longer / shorter');
+    await tui.press('\u001b');
+    await settle(50);
+    expect(tui.frame()).not.toContain('window longer / shorter');
+    expect(tui.frame()).toContain('#StanLee');
+  });
+
+  it('toggles retweets in the counts and the post list', async () => {
+    const tui = await renderTui(<App model={filledModel()} color={false} ascii={false} />, {
+      columns: 80,
+      rows: 30,
+    });
+    expect(tui.frame()).toContain('#Retweeted');
+    expect(tui.frame()).toContain('RT post');
+    await tui.press('r');
+    expect(tui.frame()).not.toContain('#Retweeted');
+    expect(tui.frame()).not.toContain('RT post');
+    expect(tui.frame()).toContain('retweets off');
+  });
+
+  it('freezes the panes while paused but keeps the header live', async () => {
+    let now = START;
+    const model = new TrendModel({
+      query: '',
+      source: 'demo',
+      windowMs: 10_000,
+      slideMs: 5_000,
+      timeMode: 'arrival',
+      retweets: true,
+      now: () => now,
+    });
+    const tui = await renderTui(<App model={model} color={false} ascii={false} intervalMs={10} />, {
+      columns: 80,
+      rows: 24,
+    });
+    await tui.press('p');
+    expect(tui.frame()).toContain('PAUSED');
+    model.handle({type: 'post', post: post(1, ['Hidden'])});
+    now = START + 5_000;
+    await settle(50);
+    expect(tui.frame()).not.toContain('#Hidden');
+    expect(tui.frame()).not.toContain('post 1');
+    await tui.press(' ');
+    await settle(50);
+    expect(tui.frame()).not.toContain('PAUSED');
+    expect(tui.frame()).toContain('#Hidden');
+    expect(tui.frame()).toContain('post 1');
+  });
+
+  it('scrolls the post pane with the arrow keys', async () => {
+    const tui = await renderTui(<App model={filledModel()} color={false} ascii={false} />, {
+      columns: 80,
+      rows: 30,
+    });
+    const firstPost = () =>
+      tui
+        .frame()
+        .split('\n')
+        .find((l) => / a (RT )?post \d+/.test(l));
+    expect(firstPost()).toContain('post 79');
+    await tui.press('\u001b[B');
+    await tui.press('\u001b[B');
+    expect(firstPost()).toContain('post 77');
+    await tui.press('\u001b[A');
+    expect(firstPost()).toContain('post 78');
+  });
+
+  it('reflows at once when the terminal is resized, down to the too-small message', async () => {
+    const tui = await renderTui(<App model={filledModel()} color={false} ascii={false} />, {
+      columns: 120,
+      rows: 40,
+    });
+    expect(tui.frame().split('\n').length).toBeLessThanOrEqual(39);
+    await tui.resize(40, 12);
+    expect(tui.frame().split('\n').length).toBeLessThanOrEqual(11);
+    expect(tui.frame()).toContain('#StanLee');
+    await tui.resize(30, 10);
+    expect(tui.frame().replace(/\s+/g, ' ')).toContain('Terminal too small');
+  });
+
+  it('quits on q and on Ctrl-C, even when the terminal is too small', async () => {
+    for (const key of ['q', '\u0003']) {
+      const onQuit = vi.fn();
+      const tui = await renderTui(
+        <App model={filledModel()} color={false} ascii={false} onQuit={onQuit} />,
+        {columns: 30, rows: 8},
+      );
+      await tui.press(key);
+      expect(onQuit).toHaveBeenCalledTimes(1);
+      cleanup();
+    }
+  });
+});

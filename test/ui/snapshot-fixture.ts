@@ -1,0 +1,80 @@
+// Builds dashboard snapshots for view tests: realistic defaults, overridable per test.
+import type {Post} from '../../source/core/post.js';
+import type {RankedTag, WindowResult} from '../../source/core/window-result.js';
+import type {DashboardSnapshot} from '../../source/ui/snapshot.js';
+
+export const NOW = Date.UTC(2026, 10, 26, 12, 0, 5);
+
+export function rankedTags(names: string[], counts?: number[]): RankedTag[] {
+  return names.map((display, i) => ({
+    key: display.toLowerCase(),
+    display,
+    count: counts?.[i] ?? (names.length - i) * 7,
+    rank: i + 1,
+    rankChange: i % 3 === 0 ? undefined : i % 3 === 1 ? 1 : -2,
+    isNew: i % 3 === 0,
+  }));
+}
+
+export const TEN_TAGS = [
+  'StanLee',
+  'Marvel',
+  'Excelsior',
+  'Avengers',
+  'SpiderMan',
+  'ComicCon',
+  'RIPStanLee',
+  'XMen',
+  'Hulk',
+  'IronMan',
+];
+
+export function windowResult(top: RankedTag[], over: Partial<WindowResult> = {}): WindowResult {
+  return {
+    start: NOW - 25_000,
+    end: NOW - 5_000,
+    windowMs: 20_000,
+    slideMs: 10_000,
+    posts: 321,
+    late: 0,
+    top,
+    ...over,
+  };
+}
+
+export function post(i: number, over: Partial<Post> = {}): Post {
+  return {
+    id: `p${i}`,
+    createdAt: NOW - i * 1000,
+    text: `post number ${i} about #StanLee and #Marvel`,
+    hashtags: ['StanLee', 'Marvel'],
+    author: `user${i}`,
+    retweet: false,
+    ...over,
+  };
+}
+
+export function makeSnapshot(over: Partial<DashboardSnapshot> = {}): DashboardSnapshot {
+  return {
+    now: NOW,
+    query: 'stan lee',
+    source: 'demo',
+    link: {state: 'connected'},
+    linkSince: NOW - 10_000,
+    status: {state: 'live'},
+    statusSince: NOW - 10_000,
+    windowMs: 20_000,
+    slideMs: 10_000,
+    retweets: true,
+    result: windowResult(rankedTags(TEN_TAGS)),
+    nextWindowAt: NOW + 5_000,
+    postsPerSecond: 20.4,
+    received: 1000,
+    late: 0,
+    dropped: 0,
+    posts: Array.from({length: 40}, (_, i) => post(i)),
+    rate: Array.from({length: 60}, (_, i) => 15 + (i % 10)),
+    rateSpanMs: 60_000,
+    ...over,
+  };
+}

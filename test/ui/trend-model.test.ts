@@ -1,0 +1,139 @@
+import {describe, expect, it} from 'vitest';
+import type {Post} from '../../source/core/post.js';
+import {TrendModel} from '../../source/ui/trend-model.js';
+
+function clock(start: number) {
+  let now = start;
+  return {now: () => now, set: (ms: number) => (now = ms)};
+}
+
+function post(id: number, hashtags: string[], retweet = false): Post {
+  return {id: String(id), createdAt: 0, text: `post ${id}`, hashtags, retweet, author: 'a'};
+}
+
+function model(now: () => number, over: Partial<ConstructorParameters<typeof TrendModel>[0]> = {}) {
+  return new TrendModel({
+    query: 'stan lee',
+    source: 'demo',
+    windowMs: 20_000,
+    slideMs: 10_000,
+    timeMode: 'arrival',
+    retweets: true,
+    now,
+    ...over,
+  });
+}
+
+describe('TrendModel', () => {
+  it('counts posts by arrival and shows the window once its slide ends', () => {
+    const c = clock(1_000_000);
+    const m = model(c.now);
+    m.handle({type: 'post', post: post(1, ['StanLee', 'Marvel'])});
+    c.set(1_005_000);
+    m.handle({type: 'post', post: post(2, ['stanlee'])});
+    expect(m.tick()).toBe(false);
+    expect(m.snapshot().result).toBeUndefined();
+    c.set(1_010_000);
+    expect(m.tick()).toBe(true);
+    const result = m.snapshot().result!;
+    expect(result.end).toBe(1_010_000);
+    expect(result.posts).toBe(2);
+    expect(result.top.map((t) => [t.key, t.count])).toEqual([
+      ['stanlee', 2],
+      ['marvel', 1],
+    ]);
+  });
+
+  it('answers a window change at once from retained history', () => {
+    const c = clock(1_000_000);
+    const m = model(c.now);
+    m.handle({type: 'post', post: post(1, ['old'])});
+    c.set(1_015_000);
+    m.handle({type: 'post', post: post(2, ['new'])});
+    c.set(1_030_000);
+    m.tick();
+    expect(m.snapshot().result!.top.map((t) => t.key)).toEqual(['new']);
+    expect(m.setWindow(60_000, 10_000)).toBe(true);
+    const snap = m.snapshot();
+    expect(snap.windowMs).toBe(60_000);
+    expect(snap.result!.windowMs).toBe(60_000);
+    expect(snap.result!.top.map((t) => t.key).sort()).toEqual(['new', 'old']);
+  });
+
+  it('switches between counting retweets and not, exactly', () => {
+    const c = clock(1_000_000);
+    const m = model(c.now);
+    m.handle({type: 'post', post: post(1, ['a'])});
+    m.handle({type: 'post', post: post(2, ['a'], true)});
+    m.handle({type: 'post', post: post(3, ['b'], true)});
+    c.set(1_010_000);
+    m.tick();
+    expect(m.snapshot().result!.top.map((t) => [t.key, t.count])).toEqual([
+      ['a', 2],
+      ['b', 1],
+    ]);
+    m.setRetweets(false);
+    const snap = m.snapshot();
+    expect(snap.result!.top.map((t) => [t.key, t.count])).toEqual([['a', 1]]);
+    expect(snap.posts.map((p) => p.id)).toEqual(['1']);
+  });
+
+  it('keeps the newest posts first and bounded', () => {
+    const c = clock(1_000_000);
+    const m = model(c.now);
+    for (let i = 0; i < 2000; i++) m.handle({type: 'post', post: post(i, [])});
+    const posts = m.snapshot().posts;
+    expect(posts[0]!.id).toBe('1999');
+    expect(posts.length).toBeLessThanOrEqual(200);
+  });
+
+  it('tracks link, status, hello and dropped posts', () => {
+    const c = clock(1_000_000);
+    const m = model(c.now);
+    expect(m.snapshot().link.state).toBe('connecting');
+    m.handle({type: 'link', link: {state: 'connected'}});
+    m.handle({
+      type: 'hello',
+      hello: {protocol: 1, source: 'bluesky', query: 'cats', server: 'trendtui/0.1.0'},
+    });
+    m.handle({type: 'status', status: {state: 'lagging', detail: 'slow'}, dropped: 7});
+    m.handle({type: 'status', status: {state: 'live'}, dropped: 3});
+    const snap = m.snapshot();
+    expect(snap.link.state).toBe('connected');
+    expect(snap.source).toBe('bluesky');
+    expect(snap.query).toBe('cats');
+    expect(snap.dropped).toBe(10);
+    expect(snap.status?.state).toBe('live');
+  });
+
+  it('measures posts per second and the rate series over three windows', () => {
+    const c = clock(1_000_000);
+    const m = model(c.now);
+    for (let s = 0; s < 10; s++) {
+      c.set(1_000_000 + s * 1000);
+      for (let i = 0; i < 20; i++) m.handle({type: 'post', post: post(s * 100 + i, [])});
+    }
+    c.set(1_010_000);
+    const snap = m.snapshot();
+    expect(snap.postsPerSecond).toBe(20);
+    expect(snap.rateSpanMs).toBe(60_000);
+    expect(snap.rate).toHaveLength(60);
+    expect(snap.rate.slice(-10)).toEqual(new Array(10).fill(20));
+    expect(snap.rate[0]).toBe(0);
+  });
+
+  it('counts by event time in event mode and reports late posts', () => {
+    const c = clock(5_000_000);
+    const m = model(c.now, {timeMode: 'event'});
+    const at = (id: number, createdAt: number): Post => ({...post(id, ['x']), createdAt});
+    m.handle({type: 'post', post: at(1, 1_000_000)});
+    m.handle({type: 'post', post: at(2, 1_040_000)});
+    m.tick();
+    m.handle({type: 'post', post: at(3, 1_000_500)}); // its windows are already out
+    // windows follow the archive's own clock, not today's: a post in order is still counted
+    m.handle({type: 'post', post: at(4, 1_041_000)});
+    const snap = m.snapshot();
+    expect(snap.result?.end).toBe(1_030_000);
+    expect(snap.late).toBe(1);
+  });
+});
