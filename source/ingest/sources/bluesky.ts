@@ -1,0 +1,276 @@
+// The Bluesky source: tails Jetstream's post creates over a WebSocket, keeps the posts that
+// match the query (Jetstream has no keyword filter), and survives drops by reconnecting with
+// jittered back-off and resuming a few seconds before the last event seen, dropping the
+// events that the overlap replays.
+//
+// permessage-deflate is off: post creates are ~25 KB/s network-wide, so compression would save
+// little while costing a zlib context per connection and exposure to inflate bombs; the
+// public v1 hosts may not negotiate it anyway, and zstd (Jetstream's own compression) needs a
+// newer Node than 20.
+import {setTimeout as sleep} from 'node:timers/promises';
+import WebSocket from 'ws';
+import {parseValue} from '../../core/parse/parse-line.js';
+import {matchesQuery} from '../../core/query.js';
+import type {Post} from '../../core/post.js';
+import type {Options} from '../../cli/options.js';
+import type {Source, SourceEvent, SourceStatus} from '../source.js';
+import {SkippedReport} from './skipped-report.js';
+
+export const DEFAULT_JETSTREAM_URL = 'wss://jetstream1.us-east.bsky.network/subscribe';
+const POST_COLLECTION = 'app.bsky.feed.post';
+/** Largest frame accepted; real events are under 13 KB. */
+const MAX_FRAME_BYTES = 4 * 1024 * 1024;
+
+/** Time knobs; tests shrink them to run fast. */
+export type BlueskySourceTiming = {
+  /** Multiplies every back-off wait (statuses still report the unscaled delay). Default 1. */
+  delayScale?: number;
+  /** No event for this long = a dead connection (Jetstream is a firehose). Default 60 s. */
+  idleTimeoutMs?: number;
+  /** A connection up this long resets the back-off. Default 30 s. */
+  stableAfterMs?: number;
+  /** How far before the last event a resumed connection starts, in µs. Default 5 s. */
+  rewindUs?: number;
+  /** For the back-off's jitter, 0 ≤ x < 1. */
+  random?: () => number;
+  malformedReportMs?: number;
+};
+
+export function createBlueskySource(
+  options: Options,
+  env: NodeJS.ProcessEnv,
+  timing: BlueskySourceTiming = {},
+): Source {
+  return {name: 'bluesky', events: (signal) => runBlueskySource(options, env, timing, signal)};
+}
+
+/** Jittered exponential back-off: 1 s, 2 s, 4 s … capped at 30 s, each shortened by ≤ half. */
+export function jetstreamRetryDelay(attempt: number, random: () => number): number {
+  const ceiling = Math.min(1_000 * 2 ** attempt, 30_000);
+  return Math.round(ceiling * (1 - 0.5 * random()));
+}
+
+async function* runBlueskySource(
+  options: Options,
+  env: NodeJS.ProcessEnv,
+  timing: BlueskySourceTiming,
+  signal: AbortSignal,
+): AsyncGenerator<SourceEvent> {
+  const status = (state: SourceStatus['state'], detail?: string, retryInMs?: number) => {
+    const value: SourceStatus = {state};
+    if (detail !== undefined) value.detail = detail;
+    if (retryInMs !== undefined) value.retryInMs = retryInMs;
+    return {type: 'status', status: value} as const;
+  };
+
+  let endpoint: URL;
+  try {
+    endpoint = new URL(env.TRENDTUI_JETSTREAM_URL?.trim() || DEFAULT_JETSTREAM_URL);
+    if (endpoint.protocol !== 'ws:' && endpoint.protocol !== 'wss:') throw new Error('not ws');
+  } catch {
+    yield status('error', 'TRENDTUI_JETSTREAM_URL must be a ws:// or wss:// URL');
+    return await untilAborted(signal);
+  }
+
+  const rewindUs = timing.rewindUs ?? 5_000_000;
+  const random = timing.random ?? Math.random;
+  const idleTimeoutMs = timing.idleTimeoutMs ?? 60_000;
+  const stableAfterMs = timing.stableAfterMs ?? 30_000;
+  const skipped = new SkippedReport('Jetstream', timing.malformedReportMs);
+  const seen = new RecentPosts(2 * rewindUs);
+  const wanted = (post: Post) => matchesQuery(post, options.query);
+  let lastTimeUs: number | undefined;
+  let attempt = 0;
+
+  yield status('connecting', `Bluesky Jetstream (${endpoint.host})`);
+  while (!signal.aborted) {
+    const url = new URL(endpoint);
+    url.searchParams.set('wantedCollections', POST_COLLECTION);
+    const cursor = lastTimeUs === undefined ? undefined : lastTimeUs - rewindUs;
+    if (cursor !== undefined) url.searchParams.set('cursor', String(cursor));
+
+    let ended: ConnectionEnd | undefined;
+    let openedAt = Infinity;
+    for await (const item of openJetstream(url, {signal, idleTimeoutMs})) {
+      if (item.type === 'open') {
+        openedAt = performance.now();
+        yield status('live', `Bluesky Jetstream (${endpoint.host})`);
+        continue;
+      }
+      if (item.type === 'end') {
+        ended = item;
+        break;
+      }
+      if (performance.now() - openedAt >= stableAfterMs) attempt = 0;
+      if (item.binary) {
+        skipped.add();
+      } else {
+        const event = decodeEvent(item.data);
+        if (event === undefined) {
+          skipped.add();
+        } else {
+          if (event.timeUs !== undefined) lastTimeUs = Math.max(lastTimeUs ?? 0, event.timeUs);
+          const parsed = parseValue(event.value, {now: Date.now()});
+          if (parsed.kind === 'malformed') skipped.add();
+          if (parsed.kind === 'posts') {
+            const now = Date.now();
+            for (const post of parsed.posts) {
+              if (!seen.add(post.id, event.timeUs ?? 0) || !wanted(post)) continue;
+              yield {
+                type: 'post',
+                post: post.receivedAt === undefined ? {...post, receivedAt: now} : post,
+              };
+            }
+            seen.prune((lastTimeUs ?? 0) - 2 * rewindUs);
+          }
+        }
+      }
+      const report = skipped.due();
+      if (report) yield status('live', report);
+    }
+    if (signal.aborted) return;
+    if (performance.now() - openedAt >= stableAfterMs) attempt = 0;
+
+    let detail = ended?.detail ?? 'Jetstream connection ended';
+    if (ended?.httpStatus === 400 && cursor !== undefined) {
+      // Too old or not a cursor this host understands: carry on live, and say there is a gap.
+      lastTimeUs = undefined;
+      detail = 'Jetstream refused the resume cursor; continuing live (posts in the gap are missed)';
+    } else if (lastTimeUs !== undefined) {
+      detail += `; resuming ${rewindUs / 1_000_000} s before the last event`;
+    }
+    const delay = jetstreamRetryDelay(attempt++, random);
+    yield status('reconnecting', detail, delay);
+    try {
+      await sleep(delay * (timing.delayScale ?? 1), undefined, {signal});
+    } catch {
+      return;
+    }
+  }
+}
+
+type ConnectionEnd = {type: 'end'; detail: string; httpStatus?: number};
+type ConnectionItem =
+  {type: 'open'} | {type: 'message'; data: Buffer; binary: boolean} | ConnectionEnd;
+
+/**
+ * One WebSocket connection as an async sequence: `open`, messages, then exactly one `end`
+ * saying why it ended (close code, HTTP refusal, silence, or a network error).
+ */
+async function* openJetstream(
+  url: URL,
+  options: {signal: AbortSignal; idleTimeoutMs: number},
+): AsyncGenerator<ConnectionItem> {
+  const queue: ConnectionItem[] = [];
+  let wake: (() => void) | undefined;
+  const push = (item: ConnectionItem) => {
+    queue.push(item);
+    wake?.();
+  };
+  let failure: string | undefined;
+  let httpStatus: number | undefined;
+
+  const socket = new WebSocket(url, {
+    perMessageDeflate: false,
+    maxPayload: MAX_FRAME_BYTES,
+    handshakeTimeout: 15_000,
+    headers: {'user-agent': 'trendtui'},
+  });
+  let idleTimer: NodeJS.Timeout | undefined;
+  const armIdleTimer = () => {
+    clearTimeout(idleTimer);
+    idleTimer = setTimeout(() => {
+      failure = `no events from Jetstream for ${Math.round(options.idleTimeoutMs / 1000)} s`;
+      socket.terminate();
+    }, options.idleTimeoutMs);
+  };
+  const onAbort = () => socket.terminate();
+  options.signal.addEventListener('abort', onAbort, {once: true});
+
+  socket.on('open', () => {
+    armIdleTimer();
+    push({type: 'open'});
+  });
+  socket.on('message', (data: Buffer, binary: boolean) => {
+    armIdleTimer();
+    push({type: 'message', data, binary});
+  });
+  socket.on('error', (error: Error & {code?: string}) => {
+    const refused = /Unexpected server response: (\d+)/.exec(error.message);
+    if (refused) httpStatus = Number(refused[1]);
+    failure ??= refused
+      ? `Jetstream answered HTTP ${refused[1]}`
+      : `connection to Jetstream failed (${error.code ?? error.message})`;
+  });
+  socket.on('close', (code: number, reason: Buffer) => {
+    clearTimeout(idleTimer);
+    const why = reason.length > 0 ? `: ${reason.toString('utf8')}` : '';
+    const end: ConnectionEnd = {
+      type: 'end',
+      detail:
+        failure ??
+        (code === 1006
+          ? 'Jetstream connection dropped without a close frame (1006)'
+          : `Jetstream closed the connection (${code}${why})`),
+    };
+    if (httpStatus !== undefined) end.httpStatus = httpStatus;
+    push(end);
+  });
+
+  try {
+    for (;;) {
+      const item = queue.shift();
+      if (item === undefined) {
+        await new Promise<void>((resolve) => (wake = resolve));
+        wake = undefined;
+        continue;
+      }
+      yield item;
+      if (item.type === 'end') return;
+    }
+  } finally {
+    clearTimeout(idleTimer);
+    options.signal.removeEventListener('abort', onAbort);
+    socket.terminate();
+  }
+}
+
+function decodeEvent(data: Buffer): {value: unknown; timeUs?: number} | undefined {
+  try {
+    const value: unknown = JSON.parse(data.toString('utf8'));
+    const timeUs = (value as {time_us?: unknown} | null)?.time_us;
+    return typeof timeUs === 'number' ? {value, timeUs} : {value};
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Post ids seen within the resume overlap, so events replayed after a reconnect are not counted
+ * twice. Entries older than the overlap are pruned; memory stays at a few seconds of posts.
+ */
+class RecentPosts {
+  private readonly timeById = new Map<string, number>();
+
+  constructor(readonly horizonUs: number) {}
+
+  /** False if the id was already seen. */
+  add(id: string, timeUs: number): boolean {
+    if (this.timeById.has(id)) return false;
+    this.timeById.set(id, timeUs);
+    return true;
+  }
+
+  prune(olderThanUs: number): void {
+    // Insertion order is nearly time order; stop at the first entry still inside the horizon.
+    for (const [id, timeUs] of this.timeById) {
+      if (timeUs >= olderThanUs) break;
+      this.timeById.delete(id);
+    }
+  }
+}
+
+function untilAborted(signal: AbortSignal): Promise<void> {
+  if (signal.aborted) return Promise.resolve();
+  return new Promise((resolve) => signal.addEventListener('abort', () => resolve(), {once: true}));
+}
