@@ -1,2 +1,131 @@
-// Parses the command line and picks the mode: dashboard, pipe, serve or config.
-console.log('trendtui: not built yet');
+// Parses the command line and picks the mode: dashboard, pipe, serve or config. Ink is only
+// imported for the dashboard, so pipe mode never loads it (it writes escape codes even to a
+// pipe). Usage mistakes print one line and exit 2; anything else unexpected prints one line
+// and exits 1 — never a stack trace.
+import {readFileSync} from 'node:fs';
+import {runConfigCommand} from './cli/config-command.js';
+import {parseCommandLine, UsageError} from './cli/flags.js';
+import type {Options} from './cli/options.js';
+import {openSettings, SettingsError, type Settings} from './cli/settings.js';
+import {resolveToken, tokenEnvironment, type ResolvedToken} from './cli/token.js';
+import {formatDuration} from './core/duration.js';
+import {RecordFileError} from './ingest/recorder.js';
+
+function packageVersion(): string {
+  try {
+    const json = readFileSync(new URL('../package.json', import.meta.url), 'utf8');
+    return String((JSON.parse(json) as {version?: unknown}).version ?? 'unknown');
+  } catch {
+    return 'unknown';
+  }
+}
+
+const EMPTY_SETTINGS: Settings = {
+  path: '',
+  values: () => ({}),
+  get: () => undefined,
+  set: () => undefined,
+  unset: () => undefined,
+  rememberWindow: () => undefined,
+};
+
+function settingsFor(argv: string[]): Settings {
+  try {
+    return openSettings();
+  } catch (error) {
+    // A broken config file must not hide the help that explains how to fix it.
+    if (argv.some((arg) => /^(--help|-h|--version|-v)$/.test(arg))) return EMPTY_SETTINGS;
+    throw error;
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const settings = settingsFor(argv);
+  if (argv[0] === 'config') {
+    return runConfigCommand(argv.slice(1), {
+      settings,
+      stdin: process.stdin,
+      stdout: process.stdout,
+      stderr: process.stderr,
+      env: process.env,
+    });
+  }
+
+  const values = settings.values();
+  const token = resolveToken(process.env, values);
+  const command = parseCommandLine(argv, {
+    settings: values,
+    hasToken: token !== undefined,
+    env: process.env,
+    version: packageVersion(),
+  });
+  switch (command.kind) {
+    case 'help':
+    case 'version':
+      process.stdout.write(command.text.replace(/^\n/, '') + '\n');
+      return 0;
+    case 'config':
+      return 2; // handled above
+    case 'serve': {
+      // The sources read the token from the environment; one kept in the config file is put
+      // there for them (never on argv).
+      Object.assign(process.env, tokenEnvironment(token));
+      const {runServe} = await import('./ingest/serve.js');
+      return runServe(command.options);
+    }
+    case 'run': {
+      const piped = command.options.pipe || !process.stdout.isTTY;
+      if (piped) {
+        const {runPipe} = await import('./cli/pipe.js');
+        return runPipe(command.options, {
+          stdout: process.stdout,
+          stderr: process.stderr,
+          ...(token ? {token} : {}),
+          ...(command.hint ? {hint: command.hint} : {}),
+        });
+      }
+      return runDashboardMode(command.options, settings, token, command.hint);
+    }
+  }
+}
+
+async function runDashboardMode(
+  options: Options,
+  settings: Settings,
+  token: ResolvedToken | undefined,
+  hint: string | undefined,
+): Promise<number> {
+  const {openPostStream} = await import('./cli/pipe.js');
+  const {runDashboard} = await import('./cli/dashboard.js');
+  const {stream, recording} = await openPostStream(options, token, (message) =>
+    process.stderr.write(`trendtui: ${message}\n`),
+  );
+  try {
+    return await runDashboard(options, {
+      stream,
+      rememberWindow(windowMs: number, slideMs: number) {
+        try {
+          settings.rememberWindow(formatDuration(windowMs), formatDuration(slideMs));
+        } catch {
+          // Remembering is a convenience; a read-only config file must not break the dashboard.
+        }
+      },
+      ...(hint ? {hint} : {}),
+    });
+  } finally {
+    await stream.close();
+    await recording?.close();
+  }
+}
+
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (error) {
+  const usage =
+    error instanceof UsageError ||
+    error instanceof SettingsError ||
+    error instanceof RecordFileError;
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`trendtui: ${message.split('\n')[0]}\n`);
+  process.exitCode = usage ? 2 : 1;
+}

@@ -1,0 +1,271 @@
+// Pipe mode: trendtui as a Unix filter. Posts from the ingest server (a spawned child, or
+// `--connect`) go through the sliding window, and each slide's result is printed as one
+// record, flushed as produced. Only records reach stdout; diagnostics go to stderr. `| head`
+// ends it quietly with 0, SIGINT with 130 and SIGTERM with 143, after the child is stopped.
+import {createRecordFormatter} from '../core/format/records.js';
+import {SlidingWindow} from '../core/sliding-window.js';
+import type {WindowResult} from '../core/window-result.js';
+import {openRecording, type Recording} from '../ingest/recorder.js';
+import type {PostStream, StreamEvent} from '../ingest/stream.js';
+import type {Options} from './options.js';
+import {tokenEnvironment, type ResolvedToken} from './token.js';
+
+export type PipeContext = {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  token?: ResolvedToken;
+  /** Shown once on stderr (how to go live when the source fell back to demo). */
+  hint?: string;
+  /** Where SIGINT/SIGTERM are listened for; the real process by default. */
+  signals?: NodeJS.EventEmitter;
+};
+
+/**
+ * The posts for the dashboard or pipe mode: from `--connect`, else from a spawned child, with
+ * `--record` attached before the first post can arrive.
+ */
+export async function openPostStream(
+  options: Options,
+  token: ResolvedToken | undefined,
+  onRecordError: (message: string) => void,
+): Promise<{stream: PostStream; recording?: Recording}> {
+  const recording =
+    options.recordFile === undefined
+      ? undefined
+      : await openRecording(options.recordFile, {onError: onRecordError});
+  let stream: PostStream;
+  if (options.connect) {
+    const {connectToServer} = await import('../ingest/client.js');
+    stream = connectToServer(options.connect);
+  } else {
+    const {spawnIngest} = await import('../ingest/supervisor.js');
+    stream = spawnIngest(options, tokenEnvironment(token));
+  }
+  recording?.attach(stream);
+  return recording ? {stream, recording} : {stream};
+}
+
+/**
+ * A replay at full speed needs no server, no clock and no socket: it is a batch job, done by
+ * the batch replayer with identical counts. Anything that needs the posts themselves
+ * (`--record`) or another server (`--connect`) takes the live path.
+ */
+export const isBatchReplay = (options: Options) =>
+  options.source === 'replay' &&
+  options.speed === 'max' &&
+  options.recordFile === undefined &&
+  options.connect === undefined;
+
+export async function runPipe(options: Options, context: PipeContext): Promise<number> {
+  const {stdout, stderr} = context;
+  const say = (line: string) => stderr.write(`trendtui: ${line}\n`);
+  if (context.hint) say(context.hint);
+
+  if (isBatchReplay(options)) {
+    // The batch replayer handles a closed output (`| head`) itself and reports it as 0.
+    const {runBatchReplay} = await import('./batch-replay.js');
+    return runBatchReplay(options, stdout, {stderr});
+  }
+  const {stream, recording} = await openPostStream(options, context.token, say);
+  return new LivePipe(options, context, stream, recording).run();
+}
+
+type Status = Extract<StreamEvent, {type: 'status'}>['status'];
+
+/** One live pipe-mode run, from the first post to a clean stop. */
+class LivePipe {
+  private readonly window: SlidingWindow;
+  private readonly formatter;
+  private readonly say: (line: string) => void;
+  private readonly signals: NodeJS.EventEmitter;
+  private timer: NodeJS.Timeout | undefined;
+  private unsubscribe: (() => void) | undefined;
+  private stopping: Promise<number> | undefined;
+  private resolveRun: ((code: number) => void) | undefined;
+  private outputClosed = false;
+  private headerWritten = false;
+  private lastStatus: string | undefined;
+  private dropped = 0;
+  /** Events between the last flush and now; in event-time mode a flush follows each batch. */
+  private flushScheduled = false;
+  /** The source as the server announced it (`--connect` may reach any kind). */
+  private serverSource: string;
+  /** Event time of the latest post, and this process's clock when it came (replay clock). */
+  private latestEventMs = Number.NEGATIVE_INFINITY;
+  private latestEventWallMs = 0;
+
+  constructor(
+    private readonly options: Options,
+    private readonly context: PipeContext,
+    private readonly stream: PostStream,
+    private readonly recording: Recording | undefined,
+  ) {
+    this.window = new SlidingWindow({
+      windowMs: options.windowMs,
+      slideMs: options.slideMs,
+      timeMode: options.timeMode,
+      top: options.top,
+    });
+    this.formatter = createRecordFormatter(options.format);
+    this.say = (line) => context.stderr.write(`trendtui: ${line}\n`);
+    this.signals = context.signals ?? process;
+    this.serverSource = options.source;
+  }
+
+  /**
+   * The clock the window is advanced by. Arrival time: this process's. Event time from a live
+   * network: also this process's, so a quiet stream still slides. Event time from a replay: the
+   * archive's own clock, which the wall clock must not drag years forward — the latest post's
+   * time plus the wall time since, scaled by the speed when it is known.
+   */
+  private now(): number {
+    const wall = Date.now();
+    if (this.options.timeMode === 'arrival' || this.serverSource !== 'replay') return wall;
+    if (this.latestEventMs === Number.NEGATIVE_INFINITY) return Number.NEGATIVE_INFINITY;
+    const speed = this.options.connect || this.options.speed === 'max' ? 0 : this.options.speed;
+    return this.latestEventMs + (wall - this.latestEventWallMs) * speed;
+  }
+
+  run(): Promise<number> {
+    return new Promise<number>((resolve) => {
+      this.resolveRun = resolve;
+      this.context.stdout.on('error', this.onOutputError);
+      this.signals.on('SIGINT', this.onSigint);
+      this.signals.on('SIGTERM', this.onSigterm);
+      this.unsubscribe = this.stream.subscribe(this.onEvent);
+      this.scheduleSlide();
+    });
+  }
+
+  private readonly onSigint = () => void this.stop(130);
+  private readonly onSigterm = () => void this.stop(143);
+
+  private readonly onOutputError = (error: NodeJS.ErrnoException) => {
+    // The reader went away (`| head`): nothing more can be said, and that is not a failure.
+    this.outputClosed = true;
+    void this.stop(error.code === 'EPIPE' ? 0 : 1);
+  };
+
+  private readonly onEvent = (event: StreamEvent) => {
+    if (this.stopping) return;
+    switch (event.type) {
+      case 'post': {
+        const {post} = event;
+        if (!this.options.retweets && post.retweet) return;
+        // Arrival time is this process's clock, the same clock that closes the windows, so
+        // a post can never land in a window already printed.
+        if (this.options.timeMode === 'arrival') {
+          this.window.add(Date.now(), post.hashtags);
+          return;
+        }
+        this.window.add(post.createdAt, post.hashtags);
+        if (post.createdAt > this.latestEventMs) {
+          this.latestEventMs = post.createdAt;
+          this.latestEventWallMs = Date.now();
+        }
+        this.scheduleEventFlush();
+        return;
+      }
+      case 'status':
+        this.onStatus(event.status, event.dropped);
+        return;
+      case 'link':
+        if (event.link.state === 'closed') {
+          this.say('the ingest server closed the connection');
+          void this.stop(1);
+        } else if (event.link.state === 'reconnecting' || event.link.state === 'restarting-child') {
+          this.say(`${event.link.detail} (retrying in ${Math.ceil(event.link.retryInMs / 1000)}s)`);
+        }
+        return;
+      case 'hello':
+        this.serverSource = event.hello.source;
+        return;
+    }
+  };
+
+  private onStatus(status: Status, dropped: number | undefined) {
+    if (dropped) this.dropped += dropped;
+    if (status.state === 'ended') {
+      if (status.detail) this.say(status.detail);
+      this.emit(this.window.finish());
+      void this.stop(0);
+      return;
+    }
+    // Say each change once, not every repeat of the same status.
+    const line = status.detail ? `${status.state}: ${status.detail}` : status.state;
+    if (line !== this.lastStatus && status.state !== 'live' && status.state !== 'lagging') {
+      this.say(line);
+    }
+    this.lastStatus = line;
+    // An error with no retry is final (a rejected token, say): waiting would print nothing forever.
+    if (status.state === 'error' && status.retryInMs === undefined) void this.stop(1);
+  }
+
+  // Close windows at every multiple of the slide by this process's clock (in event time, this
+  // is what lets a quiet stream still slide; posts flush the rest).
+  private scheduleSlide() {
+    const slide = this.options.slideMs;
+    const wall = Date.now();
+    const next = (Math.floor(wall / slide) + 1) * slide;
+    this.timer = setTimeout(() => {
+      this.emit(this.window.advance(this.now()));
+      this.scheduleSlide();
+    }, next - wall);
+  }
+
+  // Event time: the posts are the clock. Many arrive per socket read, so the window is asked
+  // for finished results once per batch rather than once per post.
+  private scheduleEventFlush() {
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    setImmediate(() => {
+      this.flushScheduled = false;
+      if (!this.stopping) this.emit(this.window.advance(this.now()));
+    });
+  }
+
+  private emit(results: WindowResult[]) {
+    if (this.outputClosed) return;
+    const {stdout} = this.context;
+    for (const result of results) {
+      let text = this.formatter.format(result);
+      if (!this.headerWritten && this.formatter.header) text = this.formatter.header + text;
+      this.headerWritten ||= text !== '';
+      // One record per slide is little data; the stream buffers it if the reader is slow, and
+      // the run does not end before it has drained.
+      if (text !== '') stdout.write(text);
+    }
+  }
+
+  stop(code: number): Promise<number> {
+    this.stopping ??= this.shutDown(code);
+    return this.stopping;
+  }
+
+  private async shutDown(code: number): Promise<number> {
+    if (this.timer) clearTimeout(this.timer);
+    this.unsubscribe?.();
+    this.signals.off('SIGINT', this.onSigint);
+    this.signals.off('SIGTERM', this.onSigterm);
+    await this.stream.close();
+    await this.recording?.close();
+    if (this.dropped > 0) {
+      this.say(`the ingest server dropped ${this.dropped} posts because this reader fell behind`);
+    }
+    if (this.window.late > 0 && this.options.timeMode === 'event') {
+      this.say(`${this.window.late} posts arrived too late for their window (see "late")`);
+    }
+    if (!this.outputClosed) await drained(this.context.stdout);
+    this.resolveRun?.(code);
+    return code;
+  }
+}
+
+function drained(stdout: NodeJS.WritableStream): Promise<void> {
+  const writable = stdout as NodeJS.WritableStream & {writableNeedDrain?: boolean};
+  if (!writable.writableNeedDrain) return Promise.resolve();
+  return new Promise((resolve) => {
+    writable.once('drain', resolve);
+    writable.once('error', resolve);
+  });
+}

@@ -1,0 +1,262 @@
+// Live pipe mode in-process, fed by a real protocol-v1 server on 127.0.0.1 (`--connect`): the
+// records it prints, how it stops (end of a replay, SIGINT, SIGTERM, a closed reader, a fatal
+// source error), and that every counted post lands in the right window.
+import {EventEmitter} from 'node:events';
+import {PassThrough, Writable} from 'node:stream';
+import {afterEach, describe, expect, it} from 'vitest';
+import type {Options} from '../../source/cli/options.js';
+import {isBatchReplay, runPipe} from '../../source/cli/pipe.js';
+import type {Post} from '../../source/core/post.js';
+import {startWireServer, type WireServer} from './wire-server.js';
+
+const T0 = Date.UTC(2026, 10, 26, 12, 0, 0);
+
+function baseOptions(port: number, over: Partial<Options> = {}): Options {
+  return {
+    query: [],
+    source: 'replay',
+    speed: 1,
+    windowMs: 20_000,
+    slideMs: 10_000,
+    timeMode: 'event',
+    top: 0,
+    format: 'ndjson',
+    pipe: true,
+    host: '127.0.0.1',
+    port: 0,
+    serveFormat: 'ndjson',
+    retweets: true,
+    rate: 20,
+    color: false,
+    ascii: false,
+    connect: {host: '127.0.0.1', port},
+    ...over,
+  };
+}
+
+function capture() {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
+  stderr.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
+  return {stdout, stderr, out: () => out, err: () => err};
+}
+
+let post = 0;
+const makePost = (createdAt: number, hashtags: string[], retweet = false): Post => ({
+  id: String(++post),
+  createdAt,
+  receivedAt: createdAt,
+  text: hashtags.map((tag) => `#${tag}`).join(' '),
+  hashtags,
+  retweet,
+});
+
+let server: WireServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+describe('pipe mode over a live stream', () => {
+  it('prints every window of an event-time replay, then the last ones at the end, and exits 0', async () => {
+    server = await startWireServer('replay');
+    const io = capture();
+    const run = runPipe(baseOptions(server.port), io);
+    // 25 posts, one every 2 s from T0, tag A on all, B on every third.
+    const posts: Post[] = [];
+    for (let i = 0; i < 25; i++) {
+      posts.push(makePost(T0 + i * 2000, i % 3 === 0 ? ['A', 'b'] : ['A']));
+    }
+    for (const p of posts) await server.post(p);
+    await server.status({
+      state: 'ended',
+      detail: 'replay finished: 25 posts, 2 malformed lines skipped',
+    });
+    expect(await run).toBe(0);
+
+    const records = io
+      .out()
+      .trim()
+      .split('\n')
+      .map(
+        (line) =>
+          JSON.parse(line) as {
+            window_start: string;
+            window_end: string;
+            posts: number;
+            late: number;
+            top: {tag: string; count: number}[];
+          },
+      );
+    // Brute force: every window [end - 20 s, end) for ends on the 10 s grid that hold a post.
+    const expected = [];
+    for (let end = T0 + 10_000; end - 20_000 <= posts.at(-1)!.createdAt; end += 10_000) {
+      const inside = posts.filter((p) => p.createdAt >= end - 20_000 && p.createdAt < end);
+      const tags = new Map<string, number>();
+      for (const p of inside) for (const tag of p.hashtags) tags.set(tag, (tags.get(tag) ?? 0) + 1);
+      expected.push({
+        window_start: new Date(end - 20_000).toISOString(),
+        window_end: new Date(end).toISOString(),
+        posts: inside.length,
+        late: 0,
+        top: [...tags]
+          .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+          .map(([tag, count]) => ({tag: `#${tag}`, count})),
+      });
+    }
+    expect(
+      records.map(({window_start, window_end, posts, late, top}) => ({
+        window_start,
+        window_end,
+        posts,
+        late,
+        top,
+      })),
+    ).toEqual(expected);
+    expect(io.err()).toContain('replay finished: 25 posts, 2 malformed lines skipped');
+    expect(io.out()).not.toContain('\u001b');
+  });
+
+  it('prints a CSV header once and one row per tag', async () => {
+    server = await startWireServer('replay');
+    const io = capture();
+    const run = runPipe(baseOptions(server.port, {format: 'csv', windowMs: 10_000}), io);
+    await server.post(makePost(T0 + 1000, ['Marvel', 'StanLee']));
+    await server.post(makePost(T0 + 12_000, ['Marvel']));
+    await server.status({state: 'ended'});
+    expect(await run).toBe(0);
+    expect(io.out()).toBe(
+      'window_end,tag,count\n' +
+        '2026-11-26T12:00:10.000Z,#Marvel,1\n2026-11-26T12:00:10.000Z,#StanLee,1\n' +
+        '2026-11-26T12:00:20.000Z,#Marvel,1\n',
+    );
+  });
+
+  it('leaves retweets out with --no-retweets', async () => {
+    server = await startWireServer('replay');
+    const io = capture();
+    const run = runPipe(baseOptions(server.port, {retweets: false, windowMs: 10_000}), io);
+    await server.post(makePost(T0 + 1000, ['Kept']));
+    await server.post(makePost(T0 + 2000, ['Retweeted'], true));
+    await server.status({state: 'ended'});
+    expect(await run).toBe(0);
+    const record = JSON.parse(io.out()) as {posts: number; top: unknown[]};
+    expect(record.posts).toBe(1);
+    expect(record.top).toEqual([{tag: '#Kept', count: 1}]);
+  });
+
+  it('closes windows by the clock in arrival mode, one record per slide', async () => {
+    server = await startWireServer('demo');
+    const io = capture();
+    const signals = new EventEmitter();
+    const run = runPipe(
+      baseOptions(server.port, {source: 'demo', timeMode: 'arrival', windowMs: 200, slideMs: 100}),
+      {...io, signals},
+    );
+    await server.client;
+    const feeding = setInterval(() => void server?.post(makePost(0, ['Tick'])), 10);
+    while (io.out().split('\n').length < 5) await new Promise((resolve) => setTimeout(resolve, 20));
+    clearInterval(feeding);
+    signals.emit('SIGINT');
+    expect(await run).toBe(130);
+    const records = io
+      .out()
+      .trim()
+      .split('\n')
+      .map(
+        (line) =>
+          JSON.parse(line) as {
+            window_end: string;
+            window_s: number;
+            slide_s: number;
+            posts: number;
+          },
+      );
+    const ends = records.map((record) => Date.parse(record.window_end));
+    for (const [i, end] of ends.entries()) {
+      expect(end % 100).toBe(0);
+      if (i > 0) expect(end - ends[i - 1]!).toBe(100);
+    }
+    expect(records[0]).toMatchObject({window_s: 0.2, slide_s: 0.1});
+    // Arrival time is this process's clock, whatever the post's own (here 1970) says.
+    expect(records.slice(1).some((record) => record.posts > 0)).toBe(true);
+  });
+
+  it.each([
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ])('stops on %s with %i after closing the connection', async (signal, code) => {
+    server = await startWireServer('demo');
+    const io = capture();
+    const signals = new EventEmitter();
+    const run = runPipe(baseOptions(server.port, {source: 'demo', timeMode: 'arrival'}), {
+      ...io,
+      signals,
+    });
+    await server.client;
+    signals.emit(signal);
+    expect(await run).toBe(code);
+    await server.clientGone;
+    expect(signals.listenerCount('SIGINT') + signals.listenerCount('SIGTERM')).toBe(0);
+  });
+
+  it('exits 0 quietly when the reader goes away (EPIPE)', async () => {
+    server = await startWireServer('replay');
+    const stderr = new PassThrough();
+    let err = '';
+    stderr.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
+    const stdout = new Writable({
+      write(_chunk, _encoding, callback) {
+        callback(Object.assign(new Error('write EPIPE'), {code: 'EPIPE'}));
+      },
+    });
+    const run = runPipe(baseOptions(server.port, {windowMs: 10_000}), {stdout, stderr});
+    await server.post(makePost(T0, ['A']));
+    await server.post(makePost(T0 + 60_000, ['A']));
+    expect(await run).toBe(0);
+    await server.clientGone;
+    expect(err).toBe('');
+  });
+
+  it('gives up with 1 on a source error that will not be retried', async () => {
+    server = await startWireServer('x');
+    const io = capture();
+    const run = runPipe(baseOptions(server.port, {source: 'x', timeMode: 'arrival'}), io);
+    await server.status({
+      state: 'error',
+      detail: 'X rejected the bearer token (401): check X_BEARER_TOKEN',
+    });
+    expect(await run).toBe(1);
+    expect(io.err()).toBe(
+      'trendtui: error: X rejected the bearer token (401): check X_BEARER_TOKEN\n',
+    );
+    expect(io.out()).toBe('');
+  });
+
+  it('reports posts the server dropped for a slow reader', async () => {
+    server = await startWireServer('replay');
+    const io = capture();
+    const run = runPipe(baseOptions(server.port), io);
+    await server.status({state: 'lagging', detail: 'client too slow'}, 7);
+    await server.status({state: 'lagging', detail: 'client too slow'}, 5);
+    await server.status({state: 'ended'});
+    expect(await run).toBe(0);
+    expect(io.err()).toContain('dropped 12 posts');
+  });
+});
+
+describe('isBatchReplay', () => {
+  const options = (over: Partial<Options>) => baseOptions(1, {connect: undefined, ...over});
+  it('takes the batch path only for a full-speed replay with nothing else needing the posts', () => {
+    expect(isBatchReplay(options({speed: 'max'}))).toBe(true);
+    expect(isBatchReplay(options({speed: 2}))).toBe(false);
+    expect(isBatchReplay(options({speed: 'max', recordFile: '/tmp/r.jsonl'}))).toBe(false);
+    expect(isBatchReplay(options({speed: 'max', connect: {host: '127.0.0.1', port: 1}}))).toBe(
+      false,
+    );
+    expect(isBatchReplay(options({speed: 'max', source: 'demo'}))).toBe(false);
+  });
+});
