@@ -1,0 +1,229 @@
+// `trendtui --replay FILE --speed max` in pipe mode: an archive in, exact windowed hashtag
+// counts out, as a batch job. No ingest server and no socket: the same parser, filter, window
+// and record formatter as the server path, so the records are identical, only sooner.
+//
+// Shape: the main thread reads the input and cuts it into blocks of whole lines; worker threads
+// parse blocks into compact (event time, hashtags) batches; the main thread feeds them, in input
+// order, to one SlidingWindow in event time and writes each record as it is produced.
+//
+// Order: the first posts decide (see OrderProbe). A time-ordered capture streams, with windows
+// emitted as the watermark passes them and memory bounded by the window, not the file; any
+// other order is held (every pane kept until the input ends, then every window emitted), so
+// a newest-first search archive or a shuffled file still counts every post in its window.
+//
+// TRENDTUI_PARSE_WORKERS overrides the number of parse threads (0 = parse on the main thread),
+// for benchmarking.
+import {availableParallelism} from 'node:os';
+import type {Readable} from 'node:stream';
+import {SlidingWindow} from '../core/sliding-window.js';
+import {createRecordFormatter} from '../core/format/records.js';
+import type {WindowResult} from '../core/window-result.js';
+import type {Options} from './options.js';
+import {openArchive, describe} from './batch/archive-input.js';
+import {BlockCutter} from './batch/block-cutter.js';
+import {parseBlocks} from './batch/parse-pool.js';
+import type {PostBatch} from './batch/post-batch.js';
+import {OrderProbe, STREAM_OUT_OF_ORDER_BOUND_MS} from './batch/order-probe.js';
+import {RecordWriter} from './batch/record-writer.js';
+
+/** Where stdin and stderr are, for tests; the process's own by default. */
+export type BatchReplayIo = {stdin?: Readable; stderr?: NodeJS.WritableStream};
+
+const EXIT_OK = 0;
+const EXIT_FAILURE = 1;
+const EXIT_BAD_INPUT = 2;
+
+const NO_TAGS: readonly string[] = Object.freeze([]);
+
+/**
+ * Replays `options.replayFile` as fast as it can be read and writes one record per window to
+ * `output`. Resolves to the exit status: 0 done (or output closed), 2 unreadable input or no
+ * parsable line, 1 an unexpected internal failure. Diagnostics go to stderr, one line each.
+ */
+export async function runBatchReplay(
+  options: Options,
+  output: NodeJS.WritableStream,
+  io: BatchReplayIo = {},
+): Promise<number> {
+  const stderr = io.stderr ?? process.stderr;
+  const warn = (message: string) => stderr.write(`trendtui: ${message}\n`);
+  const path = options.replayFile ?? '-';
+  const input = await openArchive(path, io.stdin);
+  if ('error' in input) {
+    warn(input.error);
+    return EXIT_BAD_INPUT;
+  }
+
+  const writer = new RecordWriter(output);
+  const formatter = createRecordFormatter(options.format);
+  const tally = new Tally(warn);
+  const cutter = new BlockCutter();
+  const settings = {
+    query: options.query,
+    ...(options.lang === undefined ? {} : {lang: options.lang}),
+    retweets: options.retweets,
+    now: Date.now(),
+  };
+
+  let window: SlidingWindow | undefined;
+  const probe = new OrderProbe();
+  const sample: PostBatch[] = [];
+  let headerWritten = false;
+
+  const emit = async (results: readonly WindowResult[]): Promise<boolean> => {
+    for (const result of results) {
+      let text = formatter.format(result);
+      if (!headerWritten && formatter.header !== undefined) text = formatter.header + text;
+      headerWritten = true;
+      if (!(await writer.write(text))) return false;
+    }
+    return true;
+  };
+
+  const startWindow = (holdUntilFinish: boolean) =>
+    new SlidingWindow({
+      windowMs: options.windowMs,
+      slideMs: options.slideMs,
+      timeMode: 'event',
+      top: options.top,
+      maxOutOfOrdernessMs: STREAM_OUT_OF_ORDER_BOUND_MS,
+      allowedLatenessMs: 0,
+      // The window never changes in a batch run: the coarsest panes, and no history kept
+      // beyond the window itself.
+      paneMs: gcd(options.windowMs, options.slideMs),
+      retentionMs: options.windowMs,
+      holdUntilFinish,
+    });
+
+  const count = async (target: SlidingWindow, batch: PostBatch): Promise<boolean> => {
+    feed(target, batch);
+    return emit(target.advance(Number.NEGATIVE_INFINITY));
+  };
+
+  try {
+    for await (const batch of parseBlocks(blocksOf(input.chunks, cutter), settings, workers())) {
+      tally.add(batch);
+      if (window === undefined) {
+        for (const time of batch.times) probe.observe(time);
+        sample.push(batch);
+        if (!probe.full) continue;
+        window = startWindow(probe.decide(false) === 'hold');
+        for (const held of sample.splice(0)) {
+          if (!(await count(window, held))) break;
+        }
+      } else if (!(await count(window, batch))) {
+        break;
+      }
+      if (writer.failure) break;
+    }
+    if (writer.failure) return EXIT_OK;
+
+    tally.oversized += cutter.oversized;
+    if (tally.parsed === 0) {
+      warn(`${input.name} has no line trendtui can read${tally.malformedSummary()}`);
+      return EXIT_BAD_INPUT;
+    }
+    if (window === undefined) {
+      window = startWindow(probe.decide(true) === 'hold');
+      for (const held of sample.splice(0)) feed(window, held);
+    }
+    await emit(window.finish());
+    tally.report(window.late);
+    return EXIT_OK;
+  } catch (error) {
+    if (writer.failure) return EXIT_OK;
+    warn(`replay of ${input.name} failed: ${describe(error)}`);
+    return isInputError(error) ? EXIT_BAD_INPUT : EXIT_FAILURE;
+  } finally {
+    input.close();
+    writer.release();
+  }
+}
+
+function feed(window: SlidingWindow, batch: PostBatch): void {
+  const {times, tagCounts, tags} = batch;
+  let next = 0;
+  for (let i = 0; i < times.length; i++) {
+    const count = tagCounts[i]!;
+    window.add(times[i]!, count === 0 ? NO_TAGS : tags.slice(next, next + count));
+    next += count;
+  }
+}
+
+async function* blocksOf(
+  chunks: AsyncIterable<Uint8Array>,
+  cutter: BlockCutter,
+): AsyncGenerator<Uint8Array> {
+  for await (const chunk of chunks) {
+    const block = cutter.push(chunk);
+    if (block !== undefined) yield block;
+  }
+  const last = cutter.end();
+  if (last !== undefined) yield last;
+}
+
+function gcd(a: number, b: number): number {
+  while (b !== 0) [a, b] = [b, a % b];
+  return a;
+}
+
+function workers(): number {
+  const override = process.env['TRENDTUI_PARSE_WORKERS'];
+  if (override !== undefined && /^\d+$/.test(override)) return Number(override);
+  // Worker threads load the compiled parse-worker.js; when this module runs as TypeScript
+  // source (tests), there is none, so parsing stays on this thread.
+  if (!import.meta.url.endsWith('.js')) return 0;
+  return Math.min(2, availableParallelism());
+}
+
+/** Read errors from the file or gunzip, as opposed to a bug of ours. */
+function isInputError(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return typeof code === 'string' && (code.startsWith('E') || code.startsWith('Z_'));
+}
+
+/** What the input held besides posts, reported once at the end. */
+class Tally {
+  readonly #warn: (message: string) => void;
+  lines = 0;
+  parsed = 0;
+  malformed = 0;
+  streamErrors = 0;
+  oversized = 0;
+  firstMalformed: string | undefined;
+
+  constructor(warn: (message: string) => void) {
+    this.#warn = warn;
+  }
+
+  add(batch: PostBatch): void {
+    this.lines += batch.lines;
+    this.parsed += batch.parsed;
+    this.malformed += batch.malformed;
+    this.streamErrors += batch.streamErrors;
+    this.oversized += batch.oversized;
+    this.firstMalformed ??= batch.firstMalformed;
+  }
+
+  malformedSummary(): string {
+    const skipped = this.malformed + this.oversized;
+    if (skipped === 0) return ' (it is empty)';
+    const reason = this.firstMalformed === undefined ? '' : `; first: ${this.firstMalformed}`;
+    return ` (${plural(skipped, 'malformed line')}${reason})`;
+  }
+
+  report(late: number): void {
+    const warn = this.#warn;
+    if (this.malformed > 0) {
+      const reason = this.firstMalformed === undefined ? '' : ` (first: ${this.firstMalformed})`;
+      warn(`skipped ${plural(this.malformed, 'malformed line')}${reason}`);
+    }
+    if (this.oversized > 0) warn(`skipped ${plural(this.oversized, 'line')} over 4 MiB`);
+    if (this.streamErrors > 0) {
+      warn(`the archive holds ${plural(this.streamErrors, 'stream error message')}`);
+    }
+    if (late > 0) warn(`${plural(late, 'post')} arrived too far out of order and were not counted`);
+  }
+}
+
+const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;

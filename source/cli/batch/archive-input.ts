@@ -1,0 +1,113 @@
+// Opens a replay archive for batch reading: a file, a gzip-compressed file or stdin (`-`), as
+// a stream of byte chunks. Compression is recognised by its magic bytes, so a `.gz` file, a
+// gzip file without the suffix and gzip piped into stdin all work.
+import {open, type FileHandle} from 'node:fs/promises';
+import {createGunzip} from 'node:zlib';
+import type {Readable} from 'node:stream';
+
+export type ArchiveInput = {
+  /** What to call the input in messages. */
+  name: string;
+  chunks: AsyncIterable<Uint8Array>;
+  /** Releases the file or stream early (after an output error); safe to call twice. */
+  close(): void;
+};
+
+const GZIP_MAGIC_0 = 0x1f;
+const GZIP_MAGIC_1 = 0x8b;
+const READ_CHUNK_BYTES = 1 << 20;
+
+/** Opens `path`; a clear one-line reason instead of an input when it cannot be read. */
+export async function openArchive(
+  path: string,
+  stdin: Readable = process.stdin,
+): Promise<ArchiveInput | {error: string}> {
+  if (path === '-') return fromStream('stdin', stdin, () => stdin.destroy());
+  let handle: FileHandle;
+  try {
+    handle = await open(path, 'r');
+    const stats = await handle.stat();
+    if (stats.isDirectory()) {
+      await handle.close();
+      return {error: `cannot read replay file ${path}: it is a directory`};
+    }
+  } catch (error) {
+    return {error: `cannot read replay file ${path}: ${describe(error)}`};
+  }
+  const stream = handle.createReadStream({highWaterMark: READ_CHUNK_BYTES});
+  return fromStream(path, stream, () => stream.destroy());
+}
+
+function fromStream(name: string, stream: Readable, close: () => void): ArchiveInput {
+  let closed = false;
+  return {
+    name,
+    chunks: maybeGunzip(stream),
+    close() {
+      if (closed) return;
+      closed = true;
+      close();
+    },
+  };
+}
+
+// Peeks at the first chunk; if it starts a gzip member, the whole input goes through gunzip.
+async function* maybeGunzip(stream: Readable): AsyncGenerator<Uint8Array> {
+  const iterator = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  let first = await iterator.next();
+  // A one-byte first chunk cannot show both magic bytes; stdin may deliver that.
+  while (!first.done && first.value.length < 2) {
+    const next = await iterator.next();
+    if (next.done) break;
+    first = {done: false, value: Buffer.concat([first.value, next.value])};
+  }
+  if (first.done) return;
+  const head = first.value;
+  if (head[0] !== GZIP_MAGIC_0 || head[1] !== GZIP_MAGIC_1) {
+    yield head;
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
+      yield next.value;
+    }
+    return;
+  }
+  const gunzip = createGunzip({chunkSize: READ_CHUNK_BYTES});
+  const feed = (async () => {
+    try {
+      let chunk: IteratorResult<Buffer> = first;
+      while (!chunk.done) {
+        if (!gunzip.write(chunk.value)) {
+          await new Promise<void>((resolve) => gunzip.once('drain', resolve));
+        }
+        chunk = await iterator.next();
+      }
+      gunzip.end();
+    } catch (error) {
+      gunzip.destroy(error as Error);
+    }
+  })();
+  try {
+    for await (const chunk of gunzip) yield chunk as Buffer;
+  } finally {
+    stream.destroy();
+    await feed;
+  }
+}
+
+/** `ENOENT`-style errors as words a user understands. */
+export function describe(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'it is a directory';
+    case 'Z_DATA_ERROR':
+    case 'Z_BUF_ERROR':
+      return 'the gzip data is corrupt or cut short';
+    default:
+      return error instanceof Error ? error.message : String(error);
+  }
+}

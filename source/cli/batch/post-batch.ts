@@ -1,0 +1,102 @@
+// Turns one block of whole archive lines into the little a window needs from each post (event
+// time and hashtags), in a compact form that crosses a worker boundary cheaply: typed arrays
+// plus one flat list of tags. The same function runs in a worker or inline, so both paths
+// count alike; parsing and filtering are the shared core's (parseLine, createPostFilter), so
+// batch replay counts exactly what the server path counts.
+import {LineSplitter} from '../../core/line-splitter.js';
+import {parseLine} from '../../core/parse/parse-line.js';
+import {createPostFilter, type PostFilterOptions} from '../../core/query.js';
+
+export type PostBatch = {
+  /** Block number in input order; batches are consumed in this order. */
+  seq: number;
+  /** Event time (epoch ms) of each kept post. */
+  times: Float64Array;
+  /** How many entries of `tags` belong to each kept post. */
+  tagCounts: Uint16Array;
+  /** The kept posts' hashtags (display form), post after post. */
+  tags: string[];
+  lines: number;
+  /** Lines that parsed as a post, a stream message or something deliberately ignored. */
+  parsed: number;
+  malformed: number;
+  /** In-stream error messages (X `{"errors": …}`): reported, not posts. */
+  streamErrors: number;
+  /** Lines dropped for being too long. */
+  oversized: number;
+  /** The first malformed line's reason, for the end-of-run summary. */
+  firstMalformed?: string;
+};
+
+export type BlockParserSettings = PostFilterOptions & {
+  /** The `now` every line is parsed against, fixed for the run so all workers agree. */
+  now: number;
+};
+
+export type BlockParser = (block: Uint8Array, seq: number) => PostBatch;
+
+const NEWLINE_ONLY = Uint8Array.of(0x0a);
+
+export function createBlockParser(settings: BlockParserSettings): BlockParser {
+  const keep = createPostFilter(settings);
+  const parseOptions = {now: settings.now};
+  return (block, seq) => {
+    const splitter = new LineSplitter();
+    // A fresh splitter strips a byte-order mark from its first line; only the input's first
+    // block may have one, so other blocks start with an empty line that uses that up.
+    if (seq > 0) splitter.push(NEWLINE_ONLY);
+    const lines = splitter.push(block);
+    for (const line of splitter.end()) lines.push(line);
+
+    let times = new Float64Array(Math.max(16, lines.length));
+    let tagCounts = new Uint16Array(times.length);
+    const tags: string[] = [];
+    let posts = 0;
+    let parsed = 0;
+    let malformed = 0;
+    let streamErrors = 0;
+    let firstMalformed: string | undefined;
+    for (const line of lines) {
+      const result = parseLine(line, parseOptions);
+      if (result.kind === 'malformed') {
+        malformed++;
+        firstMalformed ??= result.reason;
+        continue;
+      }
+      parsed++;
+      if (result.kind === 'stream-error') streamErrors++;
+      if (result.kind !== 'posts') continue;
+      for (const post of result.posts) {
+        if (!keep(post)) continue;
+        if (posts === times.length) {
+          times = grow(times, new Float64Array(times.length * 2));
+          tagCounts = grow(tagCounts, new Uint16Array(times.length));
+        }
+        times[posts] = post.createdAt;
+        // A post carries one entry per tag key; more than 65,535 is not a post but an attack,
+        // and is cut rather than wrapped round.
+        const count = Math.min(post.hashtags.length, 0xffff);
+        tagCounts[posts] = count;
+        for (let i = 0; i < count; i++) tags.push(post.hashtags[i]!);
+        posts++;
+      }
+    }
+    return {
+      seq,
+      times: times.slice(0, posts),
+      tagCounts: tagCounts.slice(0, posts),
+      tags,
+      lines: lines.length + splitter.oversized,
+      parsed,
+      malformed,
+      streamErrors,
+      oversized: splitter.oversized,
+      ...(firstMalformed === undefined ? {} : {firstMalformed}),
+    };
+  };
+}
+
+function grow<T extends Float64Array | Uint16Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
+}

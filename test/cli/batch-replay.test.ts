@@ -1,0 +1,368 @@
+import {describe, expect, it, beforeAll} from 'vitest';
+import {mkdtempSync, readFileSync, writeFileSync, chmodSync} from 'node:fs';
+import {gzipSync} from 'node:zlib';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {PassThrough, Readable, Writable} from 'node:stream';
+import {execFileSync} from 'node:child_process';
+import {runBatchReplay} from '../../source/cli/batch-replay.js';
+import type {Options} from '../../source/cli/options.js';
+import {recountText, recountWindows, type RecountWindow} from './batch/recount.js';
+
+const fixtures = path.resolve('test/fixtures');
+const scratch = mkdtempSync(path.join(tmpdir(), 'trendtui-batch-'));
+
+function options(overrides: Partial<Options>): Options {
+  return {
+    query: [],
+    source: 'replay',
+    speed: 'max',
+    windowMs: 60_000,
+    slideMs: 10_000,
+    timeMode: 'event',
+    top: 0,
+    format: 'ndjson',
+    pipe: true,
+    host: '127.0.0.1',
+    port: 0,
+    serveFormat: 'ndjson',
+    retweets: true,
+    rate: 20,
+    color: false,
+    ascii: false,
+    ...overrides,
+  };
+}
+
+class Capture extends Writable {
+  text = '';
+  override _write(chunk: Buffer, _encoding: string, done: () => void): void {
+    this.text += chunk.toString('utf8');
+    done();
+  }
+}
+
+type Run = {code: number; stdout: string; stderr: string};
+
+async function replay(overrides: Partial<Options>, stdin?: Readable): Promise<Run> {
+  const stdout = new Capture();
+  const stderr = new Capture();
+  const code = await runBatchReplay(options(overrides), stdout, {
+    stderr,
+    ...(stdin ? {stdin} : {}),
+  });
+  return {code, stdout: stdout.text, stderr: stderr.text};
+}
+
+type NdjsonRecord = {
+  window_start: string;
+  window_end: string;
+  window_s: number;
+  slide_s: number;
+  posts: number;
+  late: number;
+  top: {tag: string; count: number}[];
+};
+
+const records = (stdout: string): NdjsonRecord[] =>
+  stdout
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => JSON.parse(line) as NdjsonRecord);
+
+
+/** The recount's expected top list: count desc, key asc; display = commonest spelling. */
+function expectedTop(window: RecountWindow): {tag: string; count: number}[] {
+  return [...window.counts]
+    .sort(([keyA, a], [keyB, b]) => b - a || (keyA < keyB ? -1 : keyA > keyB ? 1 : 0))
+    .map(([key, count]) => {
+      const spellings = [...window.spellings.get(key)!];
+      // Most occurrences; ties to the smallest string, so the order of input cannot matter.
+      spellings.sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0));
+      return {tag: `#${spellings[0]![0]}`, count};
+    });
+}
+
+function expectSameWindows(actual: NdjsonRecord[], expected: RecountWindow[], late = 0): void {
+  expect(actual.map((record) => record.window_end)).toEqual(
+    expected.map((window) => new Date(window.end).toISOString()),
+  );
+  actual.forEach((record, index) => {
+    const window = expected[index]!;
+    expect(record.window_start).toBe(new Date(window.start).toISOString());
+    expect({end: record.window_end, posts: record.posts, top: record.top}).toEqual({
+      end: record.window_end,
+      posts: window.posts,
+      top: expectedTop(window),
+    });
+  });
+  expect(actual.at(-1)?.late ?? 0).toBe(late);
+}
+
+describe('batch replay of real archives against a brute-force recount', () => {
+  const minuteShapes = [
+    {windowMs: 60_000, slideMs: 10_000},
+    {windowMs: 20_000, slideMs: 10_000},
+    // Window not a multiple of the slide.
+    {windowMs: 25_000, slideMs: 10_000},
+    {windowMs: 1_000, slideMs: 1_000},
+  ];
+  const day = 86_400_000;
+  const archives: [string, {windowMs: number; slideMs: number}[]][] = [
+    ['twarc2/noflat.jsonl', minuteShapes],
+    ['twarc2/flat.jsonl', minuteShapes],
+    // Posts from 2010 to 2021: day-sized windows keep the run to a few thousand records.
+    [
+      'twarc2/withheld.jsonl',
+      [
+        {windowMs: 30 * day, slideMs: 10 * day},
+        {windowMs: 7 * day, slideMs: 2 * day},
+      ],
+    ],
+    ['twarc2/edited.jsonl', minuteShapes],
+    ['twarc2/two_tweets.jsonl', minuteShapes],
+    ['jetstream/golden_v1.jsonl', minuteShapes],
+  ];
+
+  for (const [archive, shapes] of archives) {
+    for (const shape of shapes) {
+      it(`${archive}, window ${shape.windowMs / 1000}s slide ${shape.slideMs / 1000}s`, async () => {
+        const file = path.join(fixtures, archive);
+        const expected = recountWindows(
+          recountText(readFileSync(file, 'utf8')),
+          shape.windowMs,
+          shape.slideMs,
+        );
+        const run = await replay({replayFile: file, ...shape});
+        expect(run.code).toBe(0);
+        expect(expected.length).toBeGreaterThan(0);
+        expectSameWindows(records(run.stdout), expected);
+      });
+    }
+  }
+
+  it('counts a retweet with the original post’s hashtags', async () => {
+    // two_tweets.jsonl: the retweet's own text is cut off before its hashtag; the original,
+    // in includes.tweets, carries it.
+    const run = await replay({replayFile: path.join(fixtures, 'twarc2/two_tweets.jsonl')});
+    const tops = records(run.stdout).map((record) => record.top);
+    expect(tops.length).toBeGreaterThan(0);
+    for (const top of tops) expect(top).toEqual([{tag: '#POIUYTREWQ', count: 1}]);
+  });
+
+  it('gives the same records for a gzip file and for stdin', async () => {
+    const file = path.join(fixtures, 'twarc2/noflat.jsonl');
+    const plain = await replay({replayFile: file});
+    const gz = path.join(scratch, 'noflat.jsonl.gz');
+    writeFileSync(gz, gzipSync(readFileSync(file)));
+    const fromGzip = await replay({replayFile: gz});
+    const stdin = Readable.from([readFileSync(file)]);
+    const fromStdin = await replay({replayFile: '-'}, stdin);
+    const gzipStdin = Readable.from([gzipSync(readFileSync(file))]);
+    const fromGzipStdin = await replay({replayFile: '-'}, gzipStdin);
+    expect(plain.stdout.length).toBeGreaterThan(0);
+    expect(fromGzip).toEqual(plain);
+    expect(fromStdin).toEqual(plain);
+    expect(fromGzipStdin).toEqual(plain);
+  });
+
+  it('applies the query, language and retweet filters', async () => {
+    const file = path.join(fixtures, 'twarc2/flat.jsonl');
+    const all = records((await replay({replayFile: file, windowMs: 3_600_000})).stdout);
+    const noRetweets = records(
+      (await replay({replayFile: file, windowMs: 3_600_000, retweets: false})).stdout,
+    );
+    const english = records(
+      (await replay({replayFile: file, windowMs: 3_600_000, lang: 'en'})).stdout,
+    );
+    const sum = (list: NdjsonRecord[]) => list.reduce((total, r) => total + r.posts, 0);
+    expect(sum(noRetweets)).toBeLessThan(sum(all));
+    expect(sum(english)).toBeLessThan(sum(all));
+    expect(sum(english)).toBeGreaterThan(0);
+  });
+});
+
+describe('event time on generated archives', () => {
+  const generated = path.join(scratch, 'disordered.jsonl');
+  const shuffled = path.join(scratch, 'shuffled.jsonl');
+  beforeAll(() => {
+    const generate = (file: string, ...flags: string[]) =>
+      execFileSync(process.execPath, ['scripts/generate-archive.js', file, ...flags]);
+    // 30,000 posts at 200/s = 150 s of event time, each post up to ±4 s off its place.
+    generate(generated, '--posts', '30000', '--rate', '200', '--disorder-ms', '8000');
+    generate(shuffled, '--posts', '20000', '--rate', '200', '--shuffle', '--seed', '9');
+  });
+
+  it('streams a capture with seconds of disorder: every window equals the recount', async () => {
+    const text = readFileSync(generated, 'utf8');
+    for (const shape of [
+      {windowMs: 60_000, slideMs: 10_000},
+      {windowMs: 20_000, slideMs: 5_000},
+      {windowMs: 7_000, slideMs: 3_000},
+    ]) {
+      const run = await replay({replayFile: generated, ...shape});
+      expect(run.code).toBe(0);
+      expect(run.stderr).toBe('');
+      expectSameWindows(
+        records(run.stdout),
+        recountWindows(recountText(text), shape.windowMs, shape.slideMs),
+      );
+    }
+  });
+
+  it('counts a shuffled archive in full, windows in order', async () => {
+    const run = await replay({replayFile: shuffled, windowMs: 30_000, slideMs: 10_000});
+    expect(run.code).toBe(0);
+    expectSameWindows(
+      records(run.stdout),
+      recountWindows(recountText(readFileSync(shuffled, 'utf8')), 30_000, 10_000),
+    );
+  });
+
+  it('counts a newest-first archive (a twarc2 search) in full', async () => {
+    const lines = readFileSync(generated, 'utf8').trimEnd().split('\n').reverse();
+    const reversed = path.join(scratch, 'reversed.jsonl');
+    writeFileSync(reversed, lines.join('\n') + '\n');
+    const run = await replay({replayFile: reversed});
+    expectSameWindows(
+      records(run.stdout),
+      recountWindows(recountText(lines.join('\n')), 60_000, 10_000),
+    );
+  });
+
+  it('reports a post far behind the stream in `late` and counts it nowhere', async () => {
+    const lines = readFileSync(generated, 'utf8').trimEnd().split('\n');
+    // A copy of an early post, placed near the end: ten minutes behind its neighbours, every
+    // window holding it long emitted.
+    const straggler = lines[100]!;
+    const withLate = [...lines.slice(0, 25_000), straggler, ...lines.slice(25_000)];
+    const file = path.join(scratch, 'late.jsonl');
+    writeFileSync(file, withLate.join('\n') + '\n');
+    const run = await replay({replayFile: file});
+    expect(run.code).toBe(0);
+    const output = records(run.stdout);
+    expectSameWindows(output, recountWindows(recountText(lines.join('\n')), 60_000, 10_000), 1);
+    const lateValues = output.map((record) => record.late);
+    expect(lateValues).toEqual([...lateValues].sort((a, b) => a - b));
+    expect(run.stderr).toMatch(/1 post arrived too far out of order/);
+  });
+});
+
+describe('bad input and output', () => {
+  it('exits 2 with one line for a missing file', async () => {
+    const run = await replay({replayFile: path.join(scratch, 'nope.jsonl')});
+    expect(run).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `trendtui: cannot read replay file ${path.join(scratch, 'nope.jsonl')}: no such file\n`,
+    });
+  });
+
+  it('exits 2 with one line for an unreadable file', async () => {
+    const file = path.join(scratch, 'secret.jsonl');
+    writeFileSync(file, '{}\n');
+    chmodSync(file, 0o000);
+    const run = await replay({replayFile: file});
+    chmodSync(file, 0o600);
+    // root reads anything; the check is meaningful only for other users
+    if (process.getuid?.() !== 0) {
+      expect(run.code).toBe(2);
+      expect(run.stderr.split('\n').filter(Boolean)).toHaveLength(1);
+    }
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('exits 2 when no line can be parsed', async () => {
+    const file = path.join(scratch, 'garbage.jsonl');
+    writeFileSync(file, '{"data": [1, 2\n{not json\n');
+    const run = await replay({replayFile: file});
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr.split('\n').filter(Boolean)).toHaveLength(1);
+    expect(run.stderr).toMatch(/has no line trendtui can read \(2 malformed lines/);
+  });
+
+  it('exits 2 for a corrupt gzip file', async () => {
+    const file = path.join(scratch, 'cut.jsonl.gz');
+    const whole = gzipSync(readFileSync(path.join(fixtures, 'twarc2/noflat.jsonl')));
+    writeFileSync(file, whole.subarray(0, whole.length / 2));
+    const run = await replay({replayFile: file});
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^trendtui: .*gzip data is corrupt or cut short\n$/);
+  });
+
+  it('skips malformed lines, counts them on stderr at the end, and still exits 0', async () => {
+    const good = readFileSync(path.join(fixtures, 'twarc2/two_tweets.jsonl'), 'utf8').trim();
+    const file = path.join(scratch, 'mixed.jsonl');
+    // The last line is cut short, as a crashed twarc2 leaves it.
+    writeFileSync(file, `{oops\n${good}\n\n{"data": {"author_id": "1021159080151404544"`);
+    const run = await replay({replayFile: file});
+    expect(run.code).toBe(0);
+    expect(records(run.stdout).length).toBeGreaterThan(0);
+    expect(run.stderr).toMatch(/^trendtui: skipped 2 malformed lines/);
+  });
+
+  it('writes CSV with one header row', async () => {
+    const run = await replay({
+      replayFile: path.join(fixtures, 'twarc2/noflat.jsonl'),
+      format: 'csv',
+      windowMs: 3_600_000,
+      slideMs: 3_600_000,
+    });
+    const rows = run.stdout.trimEnd().split('\n');
+    expect(rows[0]).toBe('window_end,tag,count');
+    expect(rows.filter((row) => row === 'window_end,tag,count')).toHaveLength(1);
+    expect(rows.length).toBeGreaterThan(1);
+  });
+
+  it('stops cleanly when the output fails', async () => {
+    let writes = 0;
+    const failing = new Writable({
+      write(_chunk, _encoding, done) {
+        writes++;
+        done(Object.assign(new Error('write EPIPE'), {code: 'EPIPE'}));
+      },
+    });
+    failing.on('error', () => {});
+    const stderr = new Capture();
+    const code = await runBatchReplay(
+      options({
+        replayFile: path.join(fixtures, 'twarc2/flat.jsonl'),
+        windowMs: 1000,
+        slideMs: 1000,
+      }),
+      failing,
+      {stderr},
+    );
+    expect(code).toBe(0);
+    expect(writes).toBe(1);
+    expect(stderr.text).toBe('');
+  });
+
+  it('waits for a slow reader instead of buffering the output', async () => {
+    const slow = new PassThrough({highWaterMark: 64});
+    const run = runBatchReplay(
+      options({
+        replayFile: path.join(fixtures, 'twarc2/flat.jsonl'),
+        windowMs: 1000,
+        slideMs: 1000,
+      }),
+      slow,
+      {stderr: new Capture()},
+    );
+    let settled = false;
+    void run.then(() => (settled = true));
+    // Nobody reads yet: the replay must stall once the output is full, with little buffered.
+    for (let turn = 0; turn < 1000 && !slow.writableNeedDrain; turn++) {
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    expect(slow.writableNeedDrain).toBe(true);
+    for (let turn = 0; turn < 50; turn++) await new Promise((resolve) => setImmediate(resolve));
+    expect(settled).toBe(false);
+    expect(slow.writableLength).toBeLessThan(4096);
+    let text = '';
+    slow.on('data', (chunk: Buffer) => (text += chunk.toString()));
+    expect(await run).toBe(0);
+    expect(records(text).length).toBeGreaterThan(1);
+  });
+});

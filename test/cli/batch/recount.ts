@@ -1,0 +1,142 @@
+// An independent brute-force recount for batch-replay tests: its own minimal walk of the
+// archive formats (X v2 messages and pages, twarc2 flattened lines, Jetstream) and its own
+// window arithmetic, sharing no code with trendtui's parser or window. Every window is counted
+// from scratch over every post, so it is slow and obviously right.
+import twitterText from 'twitter-text';
+
+export type RecountPost = {time: number; tags: string[]};
+
+export type RecountWindow = {
+  start: number;
+  end: number;
+  posts: number;
+  /** Tag key -> count. */
+  counts: Map<string, number>;
+  /** Tag key -> spellings seen in the window, with counts. */
+  spellings: Map<string, Map<string, number>>;
+};
+
+type Json = Record<string, unknown>;
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const key = (tag: string) => tag.normalize('NFKC').toLowerCase();
+
+function once(tags: string[]): string[] {
+  const seen = new Set<string>();
+  return tags.filter((tag) => {
+    const k = key(tag);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+function tweetTags(tweet: Json): string[] {
+  const note = isObject(tweet['note_tweet']) ? tweet['note_tweet'] : undefined;
+  const entities = (note?.['entities'] ?? tweet['entities']) as Json | undefined;
+  const hashtags = entities?.['hashtags'];
+  if (Array.isArray(hashtags) && hashtags.length > 0) {
+    return once(hashtags.map((hashtag) => String((hashtag as Json)['tag'])));
+  }
+  const text = String(note?.['text'] ?? tweet['text'] ?? '');
+  return once(twitterText.extractHashtags(text));
+}
+
+function retweetedId(tweet: Json): string | undefined {
+  const references = tweet['referenced_tweets'];
+  if (!Array.isArray(references)) return undefined;
+  const retweeted = references.find((reference) => (reference as Json)['type'] === 'retweeted');
+  return retweeted === undefined ? undefined : String((retweeted as Json)['id']);
+}
+
+function xPost(tweet: Json, includedTweets: Json[]): RecountPost {
+  const originalId = retweetedId(tweet);
+  const original =
+    originalId === undefined ? undefined : includedTweets.find((t) => t['id'] === originalId);
+  return {time: Date.parse(String(tweet['created_at'])), tags: tweetTags(original ?? tweet)};
+}
+
+/** The posts one archive line holds, by this file's own reading of the formats. */
+export function recountLine(line: string): RecountPost[] {
+  let json: unknown;
+  try {
+    json = JSON.parse(line);
+  } catch {
+    return [];
+  }
+  if (!isObject(json)) return [];
+  if (json['kind'] === 'commit') {
+    const commit = json['commit'] as Json;
+    if (commit['operation'] !== 'create' || commit['collection'] !== 'app.bsky.feed.post') {
+      return [];
+    }
+    const record = commit['record'] as Json;
+    const tags: string[] = [];
+    for (const facet of (record['facets'] as Json[] | undefined) ?? []) {
+      for (const feature of (facet['features'] as Json[] | undefined) ?? []) {
+        if (feature['$type'] === 'app.bsky.richtext.facet#tag') tags.push(String(feature['tag']));
+      }
+    }
+    for (const tag of (record['tags'] as string[] | undefined) ?? []) tags.push(tag);
+    const found = tags.length > 0 ? tags : twitterText.extractHashtags(String(record['text']));
+    return [{time: Math.floor(Number(json['time_us']) / 1000), tags: once(found)}];
+  }
+  const includes = isObject(json['includes']) ? json['includes'] : {};
+  const included = Array.isArray(includes['tweets']) ? (includes['tweets'] as Json[]) : [];
+  if (Array.isArray(json['data'])) return (json['data'] as Json[]).map((t) => xPost(t, included));
+  if (isObject(json['data'])) return [xPost(json['data'], included)];
+  if (typeof json['created_at'] === 'string' && typeof json['text'] === 'string') {
+    // twarc2 flatten: the referenced tweets are inlined in `referenced_tweets`.
+    const inlined = Array.isArray(json['referenced_tweets'])
+      ? (json['referenced_tweets'] as Json[])
+      : [];
+    return [xPost(json, inlined)];
+  }
+  return [];
+}
+
+export function recountText(text: string): RecountPost[] {
+  return text
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .flatMap(recountLine);
+}
+
+/**
+ * Every window from the first holding the earliest post to the last holding the latest:
+ * ends at multiples of the slide, each covering [end − window, end), counted from scratch.
+ */
+export function recountWindows(
+  posts: readonly RecountPost[],
+  windowMs: number,
+  slideMs: number,
+): RecountWindow[] {
+  if (posts.length === 0) return [];
+  let earliest = Infinity;
+  let latest = -Infinity;
+  for (const post of posts) {
+    earliest = Math.min(earliest, post.time);
+    latest = Math.max(latest, post.time);
+  }
+  const firstEnd = (Math.floor(earliest / slideMs) + 1) * slideMs;
+  const lastEnd = Math.floor((latest + windowMs) / slideMs) * slideMs;
+  const windows: RecountWindow[] = [];
+  for (let end = firstEnd; end <= lastEnd; end += slideMs) {
+    const start = end - windowMs;
+    const window: RecountWindow = {start, end, posts: 0, counts: new Map(), spellings: new Map()};
+    for (const post of posts) {
+      if (post.time < start || post.time >= end) continue;
+      window.posts++;
+      for (const tag of post.tags) {
+        const k = key(tag);
+        window.counts.set(k, (window.counts.get(k) ?? 0) + 1);
+        const spellings = window.spellings.get(k) ?? new Map<string, number>();
+        spellings.set(tag, (spellings.get(tag) ?? 0) + 1);
+        window.spellings.set(k, spellings);
+      }
+    }
+    windows.push(window);
+  }
+  return windows;
+}
