@@ -14,6 +14,7 @@ import {
 import {httpFailure, networkFailure, parseProblem, type XFailure} from './x-problems.js';
 
 export const TRENDTUI_RULE_TAG = 'trendtui';
+const RULES_TIMEOUT_MS = 30_000;
 
 const X_API_V2_PREFIX = /^https:\/\/api\.(?:x|twitter)\.com\/2\//;
 
@@ -44,6 +45,9 @@ export function ruleForQuery(query: readonly string[]): string {
 export function createRulesClient(token: string, baseUrl: string): TwitterApi {
   const rewrite = ({params}: ITwitterApiBeforeRequestConfigHookArgs) => {
     params.url = params.url.replace(X_API_V2_PREFIX, baseUrl);
+    // The wrappers take no request options; without a timeout a hung call would leave the
+    // source `connecting` for ever.
+    params.timeout ??= RULES_TIMEOUT_MS;
   };
   const plugin: ITwitterApiClientPlugin = {
     onBeforeRequestConfig: rewrite,
