@@ -91,7 +91,13 @@ const STREAM_PATH = '/2/tweets/search/stream';
 const RULES_PATH = '/2/tweets/search/stream/rules';
 
 export async function startMockXServer(
-  options: {token?: string; rules?: StoredRule[]; scripts?: StreamScript[]} = {},
+  options: {
+    token?: string;
+    rules?: StoredRule[];
+    scripts?: StreamScript[];
+    /** Rule values X would refuse, and the HTTP status it answers them with (200 or 400). */
+    invalidRules?: {values: string[]; status: 200 | 400};
+  } = {},
 ): Promise<MockXServer> {
   const requests: RecordedRequest[] = [];
   const sockets = new Set<import('node:net').Socket>();
@@ -145,6 +151,15 @@ export async function startMockXServer(
       const created: StoredRule[] = [];
       const errors: unknown[] = [];
       for (const rule of body.add) {
+        if (options.invalidRules?.values.includes(rule.value)) {
+          errors.push({
+            value: rule.value,
+            details: ['Rules must contain a non-negation term (at position 1)'],
+            title: 'UnprocessableEntity',
+            type: 'https://api.twitter.com/2/problems/invalid-rules',
+          });
+          continue;
+        }
         const existing = mock.rules.find((r) => r.value === rule.value);
         if (existing) {
           errors.push({
@@ -160,7 +175,8 @@ export async function startMockXServer(
         mock.rules.push(stored);
         created.push(stored);
       }
-      json(res, created.length > 0 ? 201 : 200, {
+      const refused = options.invalidRules?.status === 400 && created.length === 0;
+      json(res, created.length > 0 ? 201 : refused ? 400 : 200, {
         ...(created.length > 0 ? {data: created} : {}),
         meta: {
           sent,

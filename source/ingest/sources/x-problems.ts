@@ -34,9 +34,13 @@ export function parseProblem(body: unknown): XProblem {
     return parseProblem(record.errors[0]);
   }
   const text = (key: string) => (typeof record[key] === 'string' ? record[key] : undefined);
+  // Rule errors explain themselves in `details: string[]` rather than `detail`.
+  const details = Array.isArray(record.details)
+    ? record.details.filter((d) => typeof d === 'string').join('; ')
+    : undefined;
   return {
     title: text('title'),
-    detail: text('detail'),
+    detail: text('detail') ?? (details || undefined),
     reason: text('reason'),
     connection_issue: text('connection_issue'),
     type: text('type'),

@@ -70,22 +70,9 @@ export async function syncStreamRule(client: TwitterApi, value: string): Promise
       // X refuses a second rule with the same value; an untagged twin already does the job.
       existing.find((r) => r.value === value);
     if (!rule) {
-      const added = await client.v2.updateStreamRules({add: [{value, tag: TRENDTUI_RULE_TAG}]});
-      rule = added.data?.find((r) => r.value === value);
-      if (!rule) {
-        const problem = parseProblem({errors: added.errors});
-        return {
-          ok: false,
-          failure: {
-            kind: 'fatal',
-            detail: `X rejected the rule ${JSON.stringify(value)}${
-              problem.title
-                ? ` (${[problem.title, problem.detail].filter(Boolean).join(': ')})`
-                : ''
-            }: fix the query or pass a valid --rule`,
-          },
-        };
-      }
+      const added = await addRule(client, value);
+      if (!added.ok) return added;
+      rule = added.rule;
     }
     const keptId = rule.id;
     const stale = existing.filter((r) => r.tag === TRENDTUI_RULE_TAG && r.id !== keptId);
@@ -99,5 +86,33 @@ export async function syncStreamRule(client: TwitterApi, value: string): Promise
     }
     const cause = (error as {requestError?: unknown}).requestError ?? error;
     return {ok: false, failure: networkFailure(cause)};
+  }
+}
+
+/**
+ * Adds the rule. X reports a rule it cannot accept either as an HTTP 400 or as a 200 listing
+ * `errors`; both are final (retrying the same text cannot succeed), unlike a 5xx.
+ */
+async function addRule(client: TwitterApi, value: string): Promise<RuleSyncResult> {
+  const rejected = (body: unknown): RuleSyncResult => {
+    const problem = parseProblem(body);
+    const why = [problem.title, problem.detail].filter(Boolean).join(': ');
+    return {
+      ok: false,
+      failure: {
+        kind: 'fatal',
+        detail: `X rejected the rule ${JSON.stringify(value)}${why ? ` (${why})` : ''}: fix the query or pass a valid --rule`,
+      },
+    };
+  };
+  try {
+    const added = await client.v2.updateStreamRules({add: [{value, tag: TRENDTUI_RULE_TAG}]});
+    const rule = added.data?.find((r) => r.value === value);
+    return rule ? {ok: true, rule} : rejected({errors: added.errors});
+  } catch (error) {
+    if (error instanceof ApiResponseError && (error.code === 400 || error.code === 422)) {
+      return rejected(error.data);
+    }
+    throw error;
   }
 }

@@ -192,6 +192,33 @@ describe('X source: rules', () => {
     ]);
   });
 
+  it.each([200, 400] as const)(
+    'a rule X refuses (HTTP %i) ends in an error naming it, with no retries',
+    async (status) => {
+      const mock = await startMockXServer({
+        token: TOKEN,
+        invalidRules: {values: ['-is:retweet'], status},
+      });
+      cleanups.push(() => mock.close());
+      const run = runSource(
+        createXSource(
+          options({rule: '-is:retweet'}),
+          {X_BEARER_TOKEN: TOKEN, TRENDTUI_X_API_URL: mock.baseUrl},
+          {delayScale: 0.01},
+        ),
+      );
+      cleanups.push(() => run.stop());
+      await run.waitFor((r) => r.statuses().some((s) => s.state === 'error'));
+      expect(run.statuses().at(-1)!.detail).toBe(
+        'X rejected the rule "-is:retweet" (UnprocessableEntity: Rules must contain a ' +
+          'non-negation term (at position 1)): fix the query or pass a valid --rule',
+      );
+      await sleep(200);
+      expect(mock.requests.map((r) => r.method)).toEqual(['GET', 'POST']);
+      expect(mock.rules).toEqual([]);
+    },
+  );
+
   it('without a token or a query it says what to do and makes no request', async () => {
     const mock = await startMockXServer({token: TOKEN});
     cleanups.push(() => mock.close());
