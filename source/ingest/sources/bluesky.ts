@@ -17,6 +17,16 @@ import type {Source, SourceEvent, SourceStatus} from '../source.js';
 import {SkippedReport} from './skipped-report.js';
 
 export const DEFAULT_JETSTREAM_URL = 'wss://jetstream1.us-east.bsky.network/subscribe';
+/**
+ * The public v1 hosts, tried in turn when one keeps failing (outages of a single host for hours
+ * happen). Their `time_us` cursors are interchangeable, so a resume works across them.
+ */
+const PUBLIC_V1_HOSTS = [
+  DEFAULT_JETSTREAM_URL,
+  'wss://jetstream2.us-east.bsky.network/subscribe',
+  'wss://jetstream1.us-west.bsky.network/subscribe',
+  'wss://jetstream2.us-west.bsky.network/subscribe',
+];
 const POST_COLLECTION = 'app.bsky.feed.post';
 /** Largest frame accepted; real events are under 13 KB. */
 const MAX_FRAME_BYTES = 4 * 1024 * 1024;
@@ -27,7 +37,7 @@ export type BlueskySourceTiming = {
   delayScale?: number;
   /** No event for this long = a dead connection (Jetstream is a firehose). Default 60 s. */
   idleTimeoutMs?: number;
-  /** A connection up this long resets the back-off. Default 30 s. */
+  /** A connection up this long, events flowing, resets the back-off and keeps its host. 30 s. */
   stableAfterMs?: number;
   /** How far before the last event a resumed connection starts, in µs. Default 5 s. */
   rewindUs?: number;
@@ -63,14 +73,12 @@ async function* runBlueskySource(
     return {type: 'status', status: value} as const;
   };
 
-  let endpoint: URL;
-  try {
-    endpoint = new URL(env.TRENDTUI_JETSTREAM_URL?.trim() || DEFAULT_JETSTREAM_URL);
-    if (endpoint.protocol !== 'ws:' && endpoint.protocol !== 'wss:') throw new Error('not ws');
-  } catch {
-    yield status('error', 'TRENDTUI_JETSTREAM_URL must be a ws:// or wss:// URL');
+  const endpoints = parseEndpoints(env.TRENDTUI_JETSTREAM_URL);
+  if (endpoints === undefined) {
+    yield status('error', 'TRENDTUI_JETSTREAM_URL must be ws:// or wss:// URLs, comma-separated');
     return await untilAborted(signal);
   }
+  let endpointIndex = 0;
 
   const rewindUs = timing.rewindUs ?? 5_000_000;
   const random = timing.random ?? Math.random;
@@ -82,8 +90,9 @@ async function* runBlueskySource(
   let lastTimeUs: number | undefined;
   let attempt = 0;
 
-  yield status('connecting', `Bluesky Jetstream (${endpoint.host})`);
+  yield status('connecting', `Bluesky Jetstream (${endpoints[0]!.host})`);
   while (!signal.aborted) {
+    const endpoint = endpoints[endpointIndex]!;
     const url = new URL(endpoint);
     url.searchParams.set('wantedCollections', POST_COLLECTION);
     const cursor = lastTimeUs === undefined ? undefined : lastTimeUs - rewindUs;
@@ -91,6 +100,8 @@ async function* runBlueskySource(
 
     let ended: ConnectionEnd | undefined;
     let openedAt = Infinity;
+    // Proved healthy: open a while and events flowing. Resets the back-off and keeps the host.
+    let stable = false;
     for await (const item of openJetstream(url, {signal, idleTimeoutMs})) {
       if (item.type === 'open') {
         openedAt = performance.now();
@@ -101,7 +112,10 @@ async function* runBlueskySource(
         ended = item;
         break;
       }
-      if (performance.now() - openedAt >= stableAfterMs) attempt = 0;
+      if (!stable && performance.now() - openedAt >= stableAfterMs) {
+        stable = true;
+        attempt = 0;
+      }
       if (item.binary) {
         skipped.add();
       } else {
@@ -129,7 +143,9 @@ async function* runBlueskySource(
       if (report) yield status('live', report);
     }
     if (signal.aborted) return;
-    if (performance.now() - openedAt >= stableAfterMs) attempt = 0;
+    // A host that will not hold a connection: try the next one (with the same cursor).
+    const previousHost = endpoint.host;
+    if (!stable) endpointIndex = (endpointIndex + 1) % endpoints.length;
 
     let detail = ended?.detail ?? 'Jetstream connection ended';
     if (ended?.httpStatus === 400 && cursor !== undefined) {
@@ -139,6 +155,8 @@ async function* runBlueskySource(
     } else if (lastTimeUs !== undefined) {
       detail += `; resuming ${rewindUs / 1_000_000} s before the last event`;
     }
+    const nextHost = endpoints[endpointIndex]!.host;
+    if (nextHost !== previousHost) detail += `; switching to ${nextHost}`;
     const delay = jetstreamRetryDelay(attempt++, random);
     yield status('reconnecting', detail, delay);
     try {
@@ -232,6 +250,18 @@ async function* openJetstream(
     clearTimeout(idleTimer);
     options.signal.removeEventListener('abort', onAbort);
     socket.terminate();
+  }
+}
+
+/** The configured endpoints (a comma-separated list), or the public hosts; undefined if invalid. */
+function parseEndpoints(setting: string | undefined): URL[] | undefined {
+  const list = setting?.trim() ? setting.split(',').map((part) => part.trim()) : PUBLIC_V1_HOSTS;
+  try {
+    const urls = list.filter((part) => part !== '').map((part) => new URL(part));
+    const valid = urls.every((url) => url.protocol === 'ws:' || url.protocol === 'wss:');
+    return valid && urls.length > 0 ? urls : undefined;
+  } catch {
+    return undefined;
   }
 }
 

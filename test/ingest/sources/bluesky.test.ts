@@ -242,4 +242,47 @@ describe('Bluesky source', () => {
       'refused the resume cursor',
     );
   });
+
+  it('moves to the next configured host when one will not hold a connection, cursor and all', async () => {
+    const broken = await startMockJetstreamServer([(c) => c.terminate()]);
+    cleanups.push(() => broken.close());
+    const healthy = await startMockJetstreamServer([
+      async (c) => {
+        await c.send(samplePosts[0]!);
+        c.terminate();
+      },
+      async (c) => {
+        await c.send(samplePosts[1]!);
+      },
+    ]);
+    cleanups.push(() => healthy.close());
+    const run = runSource(
+      createBlueskySource(
+        options(),
+        {TRENDTUI_JETSTREAM_URL: `${broken.url}, ${healthy.url}`},
+        {delayScale: 0.01, random: () => 0, stableAfterMs: 0},
+      ),
+    );
+    cleanups.push(() => run.stop());
+    await run.waitFor((r) => r.posts().length === 2);
+    // The broken host once, then the healthy one; a drop after events flowed stays put.
+    expect(broken.connections).toHaveLength(1);
+    expect(healthy.connections.map((c) => c.cursor)).toEqual([
+      undefined,
+      samplePosts[0]!.time_us - 5_000_000,
+    ]);
+    const reconnects = run.statuses().filter((s) => s.state === 'reconnecting');
+    expect(reconnects[0]!.detail).toContain(`switching to ${new URL(healthy.url).host}`);
+    expect(reconnects[1]!.detail).not.toContain('switching');
+  });
+
+  it('refuses a Jetstream setting that is not a WebSocket URL', async () => {
+    const run = runSource(
+      createBlueskySource(options(), {TRENDTUI_JETSTREAM_URL: 'https://example.invalid/'}),
+    );
+    cleanups.push(() => run.stop());
+    await run.waitFor((r) => r.statuses().length === 1);
+    expect(run.statuses()[0]).toMatchObject({state: 'error'});
+    expect(run.statuses()[0]!.detail).toContain('TRENDTUI_JETSTREAM_URL');
+  });
 });
