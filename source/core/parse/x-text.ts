@@ -2,13 +2,14 @@
 // entities carry hashtags without `#`. Both are turned into what the user typed.
 import {extractHashtags, uniqueTags} from '../hashtags.js';
 
-const ESCAPED = /&(amp|lt|gt);/g;
-const UNESCAPED: Record<string, string> = {amp: '&', lt: '<', gt: '>'};
-
-/** Post text as the author wrote it: X escapes exactly these three characters. */
+/** Post text as the author wrote it: X escapes exactly `&`, `<` and `>`. */
 export function unescapeXText(text: string): string {
   if (text.indexOf('&') === -1) return text;
-  return text.replace(ESCAPED, (_match, name: string) => UNESCAPED[name]!);
+  // `&amp;` last, so an escaped entity (`&amp;lt;`) decodes once, to `&lt;`, as in one pass.
+  // Three plain-string passes measure faster than one regex with a replacer function.
+  if (text.indexOf('&lt;') !== -1) text = text.replaceAll('&lt;', '<');
+  if (text.indexOf('&gt;') !== -1) text = text.replaceAll('&gt;', '>');
+  return text.replaceAll('&amp;', '&');
 }
 
 /**
