@@ -10,8 +10,7 @@
 import {setTimeout as sleep} from 'node:timers/promises';
 import WebSocket from 'ws';
 import {parseValue} from '../../core/parse/parse-line.js';
-import {matchesQuery} from '../../core/query.js';
-import type {Post} from '../../core/post.js';
+import {createPostFilter} from '../../core/query.js';
 import type {Options} from '../../cli/options.js';
 import type {Source, SourceEvent, SourceStatus} from '../source.js';
 import {SkippedReport} from './skipped-report.js';
@@ -85,9 +84,9 @@ async function* runBlueskySource(
   const idleTimeoutMs = timing.idleTimeoutMs ?? 60_000;
   const stableAfterMs = timing.stableAfterMs ?? 30_000;
   const skipped = new SkippedReport('Jetstream', timing.malformedReportMs);
-  const seen = new RecentPosts(2 * rewindUs);
-  const wanted = (post: Post) => matchesQuery(post, options.query);
-  let lastTimeUs: number | undefined;
+  const resume = new ResumePoint(rewindUs);
+  // Only the query here: language and retweet switches are the server's to apply.
+  const wanted = createPostFilter({query: options.query, retweets: true});
   let attempt = 0;
 
   yield status('connecting', `Bluesky Jetstream (${endpoints[0]!.host})`);
@@ -95,7 +94,7 @@ async function* runBlueskySource(
     const endpoint = endpoints[endpointIndex]!;
     const url = new URL(endpoint);
     url.searchParams.set('wantedCollections', POST_COLLECTION);
-    const cursor = lastTimeUs === undefined ? undefined : lastTimeUs - rewindUs;
+    const cursor = resume.cursor();
     if (cursor !== undefined) url.searchParams.set('cursor', String(cursor));
 
     let ended: ConnectionEnd | undefined;
@@ -123,19 +122,18 @@ async function* runBlueskySource(
         if (event === undefined) {
           skipped.add();
         } else {
-          if (event.timeUs !== undefined) lastTimeUs = Math.max(lastTimeUs ?? 0, event.timeUs);
-          const parsed = parseValue(event.value, {now: Date.now()});
+          if (event.timeUs !== undefined) resume.advance(event.timeUs);
+          const now = Date.now();
+          const parsed = parseValue(event.value, {now});
           if (parsed.kind === 'malformed') skipped.add();
           if (parsed.kind === 'posts') {
-            const now = Date.now();
             for (const post of parsed.posts) {
-              if (!seen.add(post.id, event.timeUs ?? 0) || !wanted(post)) continue;
+              if (!resume.firstSighting(post.id, event.timeUs) || !wanted(post)) continue;
               yield {
                 type: 'post',
                 post: post.receivedAt === undefined ? {...post, receivedAt: now} : post,
               };
             }
-            seen.prune((lastTimeUs ?? 0) - 2 * rewindUs);
           }
         }
       }
@@ -150,9 +148,9 @@ async function* runBlueskySource(
     let detail = ended?.detail ?? 'Jetstream connection ended';
     if (ended?.httpStatus === 400 && cursor !== undefined) {
       // Too old or not a cursor this host understands: carry on live, and say there is a gap.
-      lastTimeUs = undefined;
+      resume.forget();
       detail = 'Jetstream refused the resume cursor; continuing live (posts in the gap are missed)';
-    } else if (lastTimeUs !== undefined) {
+    } else if (resume.cursor() !== undefined) {
       detail += `; resuming ${rewindUs / 1_000_000} s before the last event`;
     }
     const nextHost = endpoints[endpointIndex]!.host;
@@ -194,6 +192,8 @@ async function* openJetstream(
     handshakeTimeout: 15_000,
     headers: {'user-agent': 'trendtui'},
   });
+  // Only events re-arm the timer, not the server's pings: a stale connection can go on
+  // answering pings while sending nothing, and the post firehose is never quiet for a minute.
   let idleTimer: NodeJS.Timeout | undefined;
   const armIdleTimer = () => {
     clearTimeout(idleTimer);
@@ -276,27 +276,42 @@ function decodeEvent(data: Buffer): {value: unknown; timeUs?: number} | undefine
 }
 
 /**
- * Post ids seen within the resume overlap, so events replayed after a reconnect are not counted
- * twice. Entries older than the overlap are pruned; memory stays at a few seconds of posts.
+ * Where a reconnect resumes (a few seconds before the newest event seen, since events arrive
+ * slightly out of order and a host switch needs a margin), and the post ids seen within that
+ * overlap, so the events it replays are not counted twice. Ids older than twice the overlap
+ * are forgotten: memory stays at a few seconds of posts.
  */
-class RecentPosts {
+class ResumePoint {
+  private lastTimeUs: number | undefined;
   private readonly timeById = new Map<string, number>();
 
-  constructor(readonly horizonUs: number) {}
+  constructor(private readonly rewindUs: number) {}
 
-  /** False if the id was already seen. */
-  add(id: string, timeUs: number): boolean {
+  cursor(): number | undefined {
+    return this.lastTimeUs === undefined ? undefined : this.lastTimeUs - this.rewindUs;
+  }
+
+  advance(timeUs: number): void {
+    if (this.lastTimeUs !== undefined && timeUs <= this.lastTimeUs) return;
+    this.lastTimeUs = timeUs;
+    // Insertion order is nearly time order; stop at the first id still inside the horizon.
+    const horizon = timeUs - 2 * this.rewindUs;
+    for (const [id, seenAt] of this.timeById) {
+      if (seenAt >= horizon) break;
+      this.timeById.delete(id);
+    }
+  }
+
+  /** False when this post was already passed on (a replay of the overlap). */
+  firstSighting(id: string, timeUs = this.lastTimeUs ?? 0): boolean {
     if (this.timeById.has(id)) return false;
     this.timeById.set(id, timeUs);
     return true;
   }
 
-  prune(olderThanUs: number): void {
-    // Insertion order is nearly time order; stop at the first entry still inside the horizon.
-    for (const [id, timeUs] of this.timeById) {
-      if (timeUs >= olderThanUs) break;
-      this.timeById.delete(id);
-    }
+  /** The server refused the cursor: start again from the live tail. */
+  forget(): void {
+    this.lastTimeUs = undefined;
   }
 }
 
