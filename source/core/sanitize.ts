@@ -10,7 +10,9 @@ const CONTROL =
   /[\u0000-\u0008\u000e-\u001f\u007f-\u0084\u0086-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
 
 // Line-breaking and other white space collapses to single spaces so a post stays on its row.
-const SPACE_RUN = /[\s\u0085]+/g;
+// Written to match only what must change (not every lone ASCII space), so ordinary text passes
+// through the replace without a single match.
+const SPACE_RUN = /(?:[^\S ]|\u0085)[\s\u0085]*| [\s\u0085]+/g;
 
 /**
  * `text` without ANSI/OSC/CSI escape sequences and without any control character, with runs of

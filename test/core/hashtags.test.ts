@@ -1,7 +1,12 @@
 import {readFileSync} from 'node:fs';
 import {describe, expect, test} from 'vitest';
 import {load} from 'js-yaml';
-import {extractHashtags, tagKey, uniqueTags} from '../../source/core/hashtags.js';
+import {
+  extractHashtags,
+  MAX_SCANNED_CHARS,
+  tagKey,
+  uniqueTags,
+} from '../../source/core/hashtags.js';
 import {normalizeTag} from '../../source/core/normalize-tag.js';
 
 type ConformanceCase = {description: string; text: string; expected: string[]};
@@ -50,6 +55,20 @@ describe('extractHashtags: SPEC §5 examples', () => {
       'StanLee',
       'Marvel',
     ]);
+  });
+});
+
+describe('extractHashtags on huge texts', () => {
+  test('reads the first MAX_SCANNED_CHARS characters, never a tag cut in half, and stays fast', () => {
+    const filler = 'word '.repeat(Math.floor(MAX_SCANNED_CHARS / 5) - 4);
+    // `#Early` ends just before the limit; `#Straddling` crosses it; `#Late` lies far beyond.
+    const text = `#First ${filler}#Early #Straddling ${'more '.repeat(800_000)}#Late`;
+    const straddling = text.indexOf('#Straddling');
+    expect(straddling).toBeLessThan(MAX_SCANNED_CHARS);
+    expect(straddling + '#Straddling'.length).toBeGreaterThan(MAX_SCANNED_CHARS);
+    const started = performance.now();
+    expect(extractHashtags(text)).toEqual(['First', 'Early']);
+    expect(performance.now() - started).toBeLessThan(1000);
   });
 });
 

@@ -1,4 +1,5 @@
 import {describe, expect, test} from 'vitest';
+import fc from 'fast-check';
 import {sanitizeForTerminal} from '../../source/core/sanitize.js';
 
 // Anything a terminal would act on: escape introducers, C0/C1 controls, DEL, bidi controls.
@@ -41,5 +42,33 @@ describe('sanitizeForTerminal', () => {
     for (let code = 0; code < 0xa0; code++) hostile += String.fromCharCode(code) + 'x';
     hostile += '\x1b[2J\x1b[H\x1b]0;t\x07\x1bP1$r\x1b\\\x9b1;1H\x1b7\x1b8\x1bc';
     expect(sanitizeForTerminal(hostile)).not.toMatch(ACTIONABLE);
+  });
+
+  test('any text with escapes spliced in comes out single-line, free of controls, and stable', () => {
+    const piece = fc.oneof(
+      fc.string({unit: 'grapheme'}),
+      fc.string({unit: 'binary'}),
+      fc.constantFrom(
+        '\x1b[',
+        '\x1b]0;',
+        '\x07',
+        '\x1b\\',
+        '\x9b',
+        '\x1b',
+        '\r',
+        '\n',
+        '\b',
+        '\u202e',
+      ),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, {maxLength: 12}), (pieces) => {
+        const out = sanitizeForTerminal(pieces.join(''));
+        expect(out).not.toMatch(ACTIONABLE);
+        expect(out).not.toMatch(/\s\s|^\s|\s$/);
+        expect(sanitizeForTerminal(out)).toBe(out);
+      }),
+      {numRuns: 1000},
+    );
   });
 });
