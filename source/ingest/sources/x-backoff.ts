@@ -1,10 +1,10 @@
 // X's reconnection guidance as one small state machine: after an established connection drops,
 // retry once at once; after that, wait according to what failed — network trouble climbs
 // linearly (250 ms steps to 16 s), HTTP errors double from 5 s to 320 s, and 429s double from
-// a minute. A connection only counts as established once it has proved itself (delivered a
-// post, or stayed up a while): a server that accepts and then goes silent or hangs up at once
-// must not earn an immediate retry every time, or the client would burn X's 50 connections
-// per 15 minutes in a tight loop.
+// a minute. A connection only counts as established once it has proved itself by staying up a
+// while: a server that accepts and then stalls or hangs up soon after must not earn an
+// immediate retry every time, or the client would burn X's 50 connections per 15 minutes in a
+// tight loop.
 
 /** Why a connection attempt failed or a live connection ended. */
 export type XFailureKind = 'network' | 'http' | 'rate-limited';

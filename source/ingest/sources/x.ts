@@ -23,7 +23,11 @@ export type XSourceTiming = {
   delayScale?: number;
   /** No bytes for this long = a dead connection. X: 20 s. */
   idleTimeoutMs?: number;
-  /** A connection up this long counts as established even if no post matched yet. */
+  /**
+   * A connection counts as established (next drop retries at once, back-off starts over) only
+   * after receiving data for this long. Default 30 s, so a server that keeps accepting and then
+   * dropping costs at most one immediate reconnect per 30 s: X allows 50 connects per 15 min.
+   */
   stableAfterMs?: number;
   /** At most one "malformed messages skipped" status per this interval. */
   malformedReportMs?: number;
@@ -136,19 +140,16 @@ class ConnectionReader {
     const openedAt = performance.now();
     const stableAfterMs = this.timing.stableAfterMs ?? 30_000;
     let established = false;
-    const establish = () => {
-      if (established) return;
-      established = true;
-      this.policy.established();
-    };
     let oversizedSeen = 0;
     try {
       for await (const chunk of chunks) {
-        if (performance.now() - openedAt >= stableAfterMs) establish();
+        if (!established && performance.now() - openedAt >= stableAfterMs) {
+          established = true;
+          this.policy.established();
+        }
         for (const line of splitter.push(chunk)) {
           const outcome = this.handleLine(line, rule);
           if (outcome.type === 'posts') {
-            if (outcome.events.length > 0) establish();
             yield* outcome.events;
           } else if (outcome.type === 'disconnect') {
             return {kind: 'network', detail: outcome.detail};

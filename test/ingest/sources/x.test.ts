@@ -305,22 +305,25 @@ describe('X source: failures', () => {
   it('a drop mid-stream: immediate retry, then linear 250 ms steps; the cut line is not glued on', async () => {
     let dropAt = 0;
     const refuse: StreamScript = (c) => c.drop();
-    const {mock, run} = await setup([
-      async (c) => {
-        c.accept();
-        await c.send(message('first #One', ourRuleId(mock)));
-        const cut = JSON.stringify(message('lost #Two', ourRuleId(mock)));
-        await c.write(cut.slice(0, 40));
-        dropAt = performance.now();
-        c.drop();
-      },
-      refuse,
-      refuse,
-      async (c) => {
-        c.accept();
-        await c.send(message('second #Three', ourRuleId(mock)));
-      },
-    ]);
+    const {mock, run} = await setup(
+      [
+        async (c) => {
+          c.accept();
+          await c.send(message('first #One', ourRuleId(mock)));
+          const cut = JSON.stringify(message('lost #Two', ourRuleId(mock)));
+          await c.write(cut.slice(0, 40));
+          dropAt = performance.now();
+          c.drop();
+        },
+        refuse,
+        refuse,
+        async (c) => {
+          c.accept();
+          await c.send(message('second #Three', ourRuleId(mock)));
+        },
+      ],
+      {timing: {stableAfterMs: 0}},
+    );
     await run.waitFor((r) => r.posts().length === 2);
     expect(run.posts().map((p) => p.text)).toEqual(['first #One', 'second #Three']);
     expect(retries(run)).toEqual([0, 250, 500]);
@@ -333,18 +336,21 @@ describe('X source: failures', () => {
   });
 
   it('operational-disconnect reconnects at once', async () => {
-    const {mock, run} = await setup([
-      async (c) => {
-        c.accept();
-        await c.send(message('before #Maintenance', ourRuleId(mock)));
-        await c.send(problems.operationalDisconnect);
-        c.end();
-      },
-      async (c) => {
-        c.accept();
-        await c.send(message('after #Maintenance', ourRuleId(mock)));
-      },
-    ]);
+    const {mock, run} = await setup(
+      [
+        async (c) => {
+          c.accept();
+          await c.send(message('before #Maintenance', ourRuleId(mock)));
+          await c.send(problems.operationalDisconnect);
+          c.end();
+        },
+        async (c) => {
+          c.accept();
+          await c.send(message('after #Maintenance', ourRuleId(mock)));
+        },
+      ],
+      {timing: {stableAfterMs: 0}},
+    );
     await run.waitFor((r) => r.posts().length === 2);
     const reconnect = run.statuses().find((s) => s.state === 'reconnecting')!;
     expect(reconnect.retryInMs).toBe(0);
@@ -372,7 +378,7 @@ describe('X source: failures', () => {
           await c.send(message('awake #Morning', ourRuleId(mock)));
         },
       ],
-      {timing: {idleTimeoutMs}},
+      {timing: {idleTimeoutMs, stableAfterMs: 0}},
     );
     await run.waitFor((r) => r.posts().length === 2);
     const [first, second] = mock.streamRequests().map((r) => r.at);
@@ -380,8 +386,21 @@ describe('X source: failures', () => {
     expect(second! - lastHeartbeatAt).toBeGreaterThanOrEqual(idleTimeoutMs - 5);
     const reconnect = run.statuses().find((s) => s.state === 'reconnecting')!;
     expect(reconnect.detail).toContain('no data or heartbeat');
-    // The connection delivered a post, so it was established: retry at once.
+    // The connection had been receiving data (for over `stableAfterMs`): retry at once.
     expect(reconnect.retryInMs).toBe(0);
+  });
+
+  it('a connection that drops within 30 s earns no immediate retry: flapping is backed off', async () => {
+    const {mock, run} = await setup([
+      async (c) => {
+        c.accept();
+        await c.send(message('brief #Flap', ourRuleId(mock)));
+        c.drop();
+      },
+    ]);
+    await run.waitFor((r) => retries(r).length >= 3);
+    expect(retries(run).slice(0, 3)).toEqual([250, 500, 750]);
+    expect(run.posts().length).toBeGreaterThanOrEqual(3);
   });
 
   it('a server that accepts and stalls every time gets backed off, not hammered', async () => {
@@ -421,14 +440,15 @@ describe('X source: framing', () => {
   });
 
   it('skips and counts malformed and oversized lines, and carries a 2 MiB message intact', async () => {
-    const huge = `${'x'.repeat(2 * 1024 * 1024)} #Huge`;
+    const huge = `#Huge ${'x'.repeat(2 * 1024 * 1024)}`;
+    const hugeEntities = {entities: {hashtags: [{start: 0, end: 5, tag: 'Huge'}]}};
     const {mock, run} = await setup([
       async (c) => {
         c.accept();
         const rule = ourRuleId(mock);
         await c.write('{"data": {"id": "1", "text": \r\n');
         await c.send(message('one #Fine', rule));
-        const big = Buffer.from(`${JSON.stringify(message(huge, rule))}\r\n`);
+        const big = Buffer.from(`${JSON.stringify(message(huge, rule, hugeEntities))}\r\n`);
         for (let i = 0; i < big.length; i += 64 * 1024)
           await c.write(big.subarray(i, i + 64 * 1024));
         // Past the 4 MiB line limit: dropped without being held whole.
