@@ -58,8 +58,9 @@ export async function runDashboard(options: Options, deps: DashboardDeps): Promi
     {exitOnCtrlC: false, patchConsole: true, maxFps: 15},
   );
 
-  // Our own listeners also stop signal-exit (via Ink) from re-raising the signal before the
-  // child is stopped; Ink still unmounts on its own hook, and unmounting twice is harmless.
+  // Ink unmounts on signals through signal-exit, which then re-raises the signal to kill the
+  // process. Our listeners stay installed until the child is stopped, so that re-raised signal
+  // lands here instead of killing us with the server still running and the exit code lost.
   const onSignal = (signal: (typeof SIGNALS)[number]) => {
     exitCode = 128 + constants.signals[signal];
     instance.unmount();
@@ -69,11 +70,11 @@ export async function runDashboard(options: Options, deps: DashboardDeps): Promi
   try {
     await instance.waitUntilExit();
   } finally {
-    for (const signal of SIGNALS) process.off(signal, onSignal);
     unsubscribe();
     perf?.stop();
     screen.restore();
     await closeWithin(deps.stream, CLOSE_TIMEOUT_MS);
+    for (const signal of SIGNALS) process.off(signal, onSignal);
   }
   return exitCode;
 }

@@ -3,6 +3,7 @@
 import React from 'react';
 import {Box} from 'ink';
 import {formatDuration} from '../../core/duration.js';
+import {sanitizeForTerminal} from '../../core/sanitize.js';
 import {describeState, type Tone} from '../source-state.js';
 import type {DashboardSnapshot} from '../snapshot.js';
 import {SegmentLine, type Segment} from './segment-line.js';
@@ -24,13 +25,15 @@ export const TONE_COLORS: Record<Tone, string> = {
 
 export function Header({snapshot, width, lines, paused, color}: Props) {
   const state = describeState(snapshot);
-  const query = snapshot.query === '' ? '(everything)' : `"${snapshot.query}"`;
+  // The server's hello names the source and query: network data, so sanitised like posts.
+  const source = sanitizeForTerminal(snapshot.source);
+  const query = snapshot.query === '' ? '(everything)' : `"${sanitizeForTerminal(snapshot.query)}"`;
   // Narrow terminals keep the facts and drop the words around them.
   const narrow = width < 60;
   const windowLabel = formatWindow(snapshot.windowMs, snapshot.slideMs);
   const first: Segment[] = [
     ...(narrow ? [] : [{text: 'trendtui ', bold: true, color: 'cyan'}]),
-    {text: `${snapshot.source} `},
+    {text: `${source} `},
     {text: state.text, color: TONE_COLORS[state.tone], bold: state.tone === 'error'},
     {text: ` · ${narrow ? windowLabel : `window ${windowLabel}`}`},
     ...(paused

@@ -72,8 +72,10 @@ function PostRow({
   const author = truncateToWidth(sanitizeForTerminal(post.author ?? '?'), authorWidth);
   // time, author and text separated by single spaces; the text gets what is left
   const textWidth = Math.max(0, width - time.length - stringWidth(author) - 2);
+  const clean = sanitizeForTerminal(post.text);
+  // Mark reposts, unless the text already says so (X retweet text starts "RT @…").
   const text = truncateToWidth(
-    (post.retweet ? 'RT ' : '') + sanitizeForTerminal(post.text),
+    post.retweet && !/^RT\b/.test(clean) ? `RT ${clean}` : clean,
     textWidth,
   );
   return (

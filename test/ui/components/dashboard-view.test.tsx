@@ -173,6 +173,18 @@ describe('DashboardView', () => {
     expect(row).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
   });
 
+  it('sanitises the source and query names the server sent', async () => {
+    const frame = await show(
+      80,
+      24,
+      makeSnapshot({source: 'demo\u001b]0;title\u0007', query: 'q\u001b[2Jx'}),
+    );
+    expect(frame.split('\n')[0]).toContain('demo live');
+    expect(frame.split('\n')[0]).toContain('"qx"');
+    expect(frame).not.toContain('\u001b]');
+    expect(frame).not.toContain('\u001b[2J');
+  });
+
   it('cuts CJK and emoji text by display width, never overflowing the pane', async () => {
     const wide = post(0, {text: 'あいうえおかきくけこ'.repeat(10) + ' 🎉👍🏽'.repeat(20)});
     const frame = await show(60, 20, makeSnapshot({posts: [wide]}));
