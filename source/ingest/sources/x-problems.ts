@@ -84,7 +84,7 @@ export function httpFailure(status: number, problem: XProblem): XFailure {
 }
 
 /** Classifies a socket-level failure (refused, reset, timed out, closed early). */
-export function networkFailure(error: unknown): XFailure {
+export function networkFailure(error: unknown, what = 'connection to X failed'): XFailure {
   if (error instanceof Error && error.name === 'XStreamIdleError') {
     return {kind: 'network', detail: error.message};
   }
@@ -92,6 +92,6 @@ export function networkFailure(error: unknown): XFailure {
   const message = error instanceof Error ? error.message : String(error);
   return {
     kind: 'network',
-    detail: `connection to X failed (${typeof code === 'string' ? code : message})`,
+    detail: `${what} (${typeof code === 'string' ? code : message})`,
   };
 }

@@ -165,7 +165,7 @@ class ConnectionReader {
       return {kind: 'network', detail: 'X closed the stream'};
     } catch (error) {
       if (error instanceof XStreamIdleError) return {kind: 'network', detail: error.message};
-      return networkFailure(error);
+      return networkFailure(error, 'the X stream dropped');
     }
   }
 
