@@ -45,7 +45,8 @@ export function parseLine(line: string, context: ParseContext): ParsedLine {
   if (first === 0x7b /* { */ || first === 0x5b /* [ */) {
     let value: unknown;
     try {
-      value = JSON.parse(line);
+      // JSON allows leading white space but not a byte-order mark.
+      value = JSON.parse(start === 0 ? line : line.slice(start));
     } catch (error) {
       if (first === 0x7b) {
         return {kind: 'malformed', reason: `invalid JSON: ${(error as Error).message}`};
@@ -82,7 +83,12 @@ function parseObject(value: Record<string, unknown>, context: ParseContext): Par
     return {kind: 'malformed', reason: 'X message whose data is not a post'};
   }
   if (Array.isArray(value.errors)) return streamError(value.errors);
-  if (typeof value.type === 'string') return parseWireMessage(value);
+  if (typeof value.type === 'string') {
+    // An X problem document (`{"title", "detail", "type": "https://api.x.com/2/problems/…"}`,
+    // e.g. TooManyConnections) also has a string `type`; wire messages never have a `title`.
+    if (typeof value.title === 'string') return streamError([value]);
+    return parseWireMessage(value);
+  }
   if (isJetstreamEvent(value)) return parseJetstreamEvent(value, now);
   if (isMastodonStatus(value)) return parseMastodonStatus(value, now);
   // Before v1.1, whose user-stream notices also have an `event` key (but no `payload`).

@@ -100,7 +100,28 @@ describe('trendtui wire form', () => {
   });
 });
 
+describe('X problem documents', () => {
+  test('an error body such as TooManyConnections is a stream error, not a wire message', () => {
+    const line =
+      '{"title":"ConnectionException","detail":"This stream is currently at the maximum allowed connection limit.","connection_issue":"TooManyConnections","type":"https://api.x.com/2/problems/streaming-connection"}';
+    expect(parseLine(line, {now: NOW})).toEqual({
+      kind: 'stream-error',
+      errors: [
+        {
+          title: 'ConnectionException',
+          detail: 'This stream is currently at the maximum allowed connection limit.',
+          type: 'https://api.x.com/2/problems/streaming-connection',
+        },
+      ],
+    });
+  });
+});
+
 describe('robustness', () => {
+  test('a line starting with a byte-order mark still parses as JSON', () => {
+    expect(parseLine('\ufeff{"type":"hello","protocol":1}', {now: NOW}).kind).toBe('ignored');
+  });
+
   test('unknown JSON objects and scalars are malformed, never thrown', () => {
     expect(parseLine('{"hello": "world"}', {now: NOW}).kind).toBe('malformed');
     expect(parseValue(42, {now: NOW}).kind).toBe('malformed');
