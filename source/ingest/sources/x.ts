@@ -77,7 +77,9 @@ async function* runXSource(
   while (!signal.aborted) {
     let failure: XFailure | undefined;
     if (rule === undefined) {
-      const synced = await syncStreamRule(client, ruleValue);
+      // The library's requests cannot be cancelled; an abort must not wait for one.
+      const synced = await Promise.race([syncStreamRule(client, ruleValue), untilAborted(signal)]);
+      if (synced === undefined) return;
       if (synced.ok) rule = synced.rule;
       else failure = synced.failure;
     }

@@ -1,6 +1,7 @@
 // The X source against a real local HTTP server speaking the filtered-stream wire format.
 // Back-off waits are scaled down (statuses keep X's real delays) and the spacing between the
 // server's recorded requests is checked against the scaled delays.
+import http from 'node:http';
 import net from 'node:net';
 import {PassThrough} from 'node:stream';
 import {setTimeout as sleep} from 'node:timers/promises';
@@ -136,7 +137,7 @@ describe('X source: rules', () => {
     const scripts: StreamScript[] = [
       async (c) => {
         c.accept();
-        const ours = c.request && ourRuleId(mock);
+        const ours = ourRuleId(mock);
         await c.send(message('Excelsior! #StanLee forever', ours));
         // Matched only by somebody else's rule on the same app: not ours to count.
         await c.send({...message('unrelated #Other'), matching_rules: [{id: '1', tag: 'other'}]});
@@ -218,6 +219,27 @@ describe('X source: rules', () => {
       expect(mock.rules).toEqual([]);
     },
   );
+
+  it('stops at once when aborted while X has not answered the rules request', async () => {
+    const hung = http.createServer(() => {}); // accepts, never answers
+    await new Promise<void>((resolve) => hung.listen(0, '127.0.0.1', resolve));
+    cleanups.push(async () => {
+      hung.closeAllConnections();
+      await new Promise((resolve) => hung.close(resolve));
+    });
+    const {port} = hung.address() as net.AddressInfo;
+    const run = runSource(
+      createXSource(options(), {
+        X_BEARER_TOKEN: TOKEN,
+        TRENDTUI_X_API_URL: `http://127.0.0.1:${port}/2/`,
+      }),
+    );
+    await run.waitFor((r) => r.statuses().length === 1);
+    const started = performance.now();
+    await run.stop();
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(run.statuses().map((s) => s.state)).toEqual(['connecting']);
+  });
 
   it('without a token or a query it says what to do and makes no request', async () => {
     const mock = await startMockXServer({token: TOKEN});
