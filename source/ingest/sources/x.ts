@@ -78,7 +78,7 @@ async function* runXSource(
     let failure: XFailure | undefined;
     if (rule === undefined) {
       // The library's requests cannot be cancelled; an abort must not wait for one.
-      const synced = await Promise.race([syncStreamRule(client, ruleValue), untilAborted(signal)]);
+      const synced = await unlessAborted(syncStreamRule(client, ruleValue), signal);
       if (synced === undefined) return;
       if (synced.ok) rule = synced.rule;
       else failure = synced.failure;
@@ -234,4 +234,14 @@ function formatDelay(ms: number): string {
 function untilAborted(signal: AbortSignal): Promise<void> {
   if (signal.aborted) return Promise.resolve();
   return new Promise((resolve) => signal.addEventListener('abort', () => resolve(), {once: true}));
+}
+
+/** The promise's value, or undefined as soon as `signal` aborts (the listener is removed after). */
+function unlessAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T | undefined> {
+  if (signal.aborted) return Promise.resolve(undefined);
+  return new Promise((resolve, reject) => {
+    const onAbort = () => resolve(undefined);
+    signal.addEventListener('abort', onAbort, {once: true});
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
