@@ -10,6 +10,11 @@ import type {BlockRequest} from './parse-worker.js';
 // that memory is a handful of blocks (about 1 MiB each).
 const IN_FLIGHT_PER_WORKER = 3;
 
+// A worker holds one block's lines and parsed posts at a time: a small young generation keeps
+// its garbage (and so the process's RSS) small at little cost in speed; the old generation
+// only needs room for the largest line allowed (4 MiB of JSON parses into a few tens of MB).
+const WORKER_HEAP_LIMITS = {maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 256};
+
 type Pending = {resolve: (batch: PostBatch) => void; reject: (error: Error) => void};
 
 class ParseWorker {
@@ -18,7 +23,10 @@ class ParseWorker {
   #failure: Error | undefined;
 
   constructor(settings: BlockParserSettings) {
-    this.#worker = new Worker(new URL('parse-worker.js', import.meta.url), {workerData: settings});
+    this.#worker = new Worker(new URL('parse-worker.js', import.meta.url), {
+      workerData: settings,
+      resourceLimits: WORKER_HEAP_LIMITS,
+    });
     this.#worker.on('message', (batch: PostBatch) => this.#pending.shift()?.resolve(batch));
     this.#worker.on('error', (error) => this.#fail(error));
     this.#worker.on('exit', (code) => this.#fail(new Error(`parse worker exited with ${code}`)));

@@ -3,9 +3,9 @@
 // plus one flat list of tags. The same function runs in a worker or inline, so both paths
 // count alike; parsing and filtering are the shared core's (parseLine, createPostFilter), so
 // batch replay counts exactly what the server path counts.
-import {LineSplitter} from '../../core/line-splitter.js';
 import {parseLine} from '../../core/parse/parse-line.js';
 import {createPostFilter, type PostFilterOptions} from '../../core/query.js';
+import {blockLines} from './block-lines.js';
 
 export type PostBatch = {
   /** Block number in input order; batches are consumed in this order. */
@@ -35,18 +35,11 @@ export type BlockParserSettings = PostFilterOptions & {
 
 export type BlockParser = (block: Uint8Array, seq: number) => PostBatch;
 
-const NEWLINE_ONLY = Uint8Array.of(0x0a);
-
 export function createBlockParser(settings: BlockParserSettings): BlockParser {
   const keep = createPostFilter(settings);
   const parseOptions = {now: settings.now};
   return (block, seq) => {
-    const splitter = new LineSplitter();
-    // A fresh splitter strips a byte-order mark from its first line; only the input's first
-    // block may have one, so other blocks start with an empty line that uses that up.
-    if (seq > 0) splitter.push(NEWLINE_ONLY);
-    const lines = splitter.push(block);
-    for (const line of splitter.end()) lines.push(line);
+    const {lines, oversized} = blockLines(block, seq === 0);
 
     let times = new Float64Array(Math.max(16, lines.length));
     let tagCounts = new Uint16Array(times.length);
@@ -86,11 +79,11 @@ export function createBlockParser(settings: BlockParserSettings): BlockParser {
       times: times.slice(0, posts),
       tagCounts: tagCounts.slice(0, posts),
       tags,
-      lines: lines.length + splitter.oversized,
+      lines: lines.length + oversized,
       parsed,
       malformed,
       streamErrors,
-      oversized: splitter.oversized,
+      oversized,
       ...(firstMalformed === undefined ? {} : {firstMalformed}),
     };
   };
