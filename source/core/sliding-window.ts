@@ -109,8 +109,10 @@ export class SlidingWindow {
   private countFrom = Number.NEGATIVE_INFINITY;
   /** Panes below this index have been dropped (or never existed). */
   private retainedFrom = Number.NEGATIVE_INFINITY;
-  /** Panes below this index can receive no more posts and have been sealed. */
-  private sealedBelow = Number.NEGATIVE_INFINITY;
+  /** Sealed panes that took a post again (event time, behind the watermark): reseal later. */
+  private reopened: Pane[] = [];
+  /** The newest pane created; its size is the guess for the next one's. */
+  private lastCreated: Pane | undefined;
   private windowPosts = 0;
   private lateCount = 0;
   private earliestCounted = Number.POSITIVE_INFINITY;
@@ -243,9 +245,12 @@ export class SlidingWindow {
   private paneAt(index: number): Pane {
     let pane = this.panes.get(index);
     if (pane === undefined) {
-      pane = new Pane();
+      pane = new Pane(this.lastCreated?.size);
+      this.lastCreated = pane;
       this.panes.set(index, pane);
       if (index < this.retainedFrom) this.retainedFrom = index;
+    } else if (pane.sealed) {
+      this.reopened.push(pane);
     }
     this.cachedIndex = index;
     this.cachedPane = pane;
@@ -279,7 +284,11 @@ export class SlidingWindow {
     const from = this.lastEnd!;
     const pane = this.paneMs;
     const window = this.windowLength;
-    this.forEachPane(from / pane, end / pane, (entering) => this.addPane(entering, 1));
+    // A pane entering the window is behind the watermark: it is (nearly always) complete.
+    this.forEachPane(from / pane, end / pane, (entering) => {
+      this.addPane(entering, 1);
+      entering.seal();
+    });
     this.forEachPane((from - window) / pane, Math.min(end - window, from) / pane, (leaving) =>
       this.addPane(leaving, -1),
     );
@@ -291,15 +300,11 @@ export class SlidingWindow {
     const slide = this.slideLength;
     const nextEnd = (Math.floor(end / slide) + 1) * slide;
     this.countFrom = nextEnd - this.windowLength;
-    // Panes wholly before countFrom can take no more posts: trim them to their exact size.
-    const sealTo = Math.floor(this.countFrom / this.paneMs);
-    // A longer window (setWindow) reopens sealed panes to posts; reseal them as it moves on.
-    if (sealTo < this.sealedBelow) this.sealedBelow = sealTo;
-    if (sealTo > this.sealedBelow) {
-      const sealFrom = Math.max(this.sealedBelow, this.retainedFrom);
-      this.forEachPane(sealFrom, sealTo, (pane) => pane.seal());
-      this.sealedBelow = sealTo;
-    }
+    for (const pane of this.reopened) pane.seal();
+    this.reopened = [];
+    // The cached pane may just have been sealed: look it up again (and note a reopening).
+    this.cachedIndex = Number.NaN;
+    this.cachedPane = undefined;
     const keepFrom = Math.floor((end - Math.max(this.windowLength, this.retention)) / this.paneMs);
     if (keepFrom > this.retainedFrom) {
       this.forEachPane(this.retainedFrom, keepFrom, (old, index) => this.dropPane(old, index));

@@ -11,11 +11,25 @@ export class Pane {
   posts = 0;
   /** Number of distinct spellings; entries [0, size) of `ids`/`counts` are in use. */
   size = 0;
-  ids = new Int32Array(INITIAL_CAPACITY);
-  counts = new Int32Array(INITIAL_CAPACITY);
+  ids: Int32Array;
+  counts: Int32Array;
   // Slot → entry index + 1 (0 = empty); length a power of two, at least twice the capacity.
-  private index: Int32Array | undefined = new Int32Array(INITIAL_CAPACITY * 2);
-  private shift = 32 - Math.log2(INITIAL_CAPACITY * 2);
+  private index: Int32Array | undefined;
+  private shift: number;
+
+  /** `expected`: how many spellings it will likely hold (the previous pane's), to grow less. */
+  constructor(expected = 0) {
+    const capacity = 2 ** Math.ceil(Math.log2(Math.max(INITIAL_CAPACITY, expected)));
+    this.ids = new Int32Array(capacity);
+    this.counts = new Int32Array(capacity);
+    this.index = new Int32Array(capacity * 2);
+    this.shift = 32 - Math.log2(capacity * 2);
+  }
+
+  /** Read-only until the next `increment`, which rebuilds the index. */
+  get sealed(): boolean {
+    return this.index === undefined;
+  }
 
   /** Count one occurrence of a spelling; true when it is the pane's first one. */
   increment(id: number): boolean {

@@ -34,21 +34,28 @@ export class TagTable {
   keyHigh = 0;
   liveKeys = 0;
 
-  private readonly spellingIds = new Map<string, number>();
-  private readonly keyIds = new Map<string, number>();
+  /**
+   * One map for both levels, to halve the lookups and the memory: a spelling maps to its id
+   * (>= 0); a key's text maps to `~keyId` (< 0) unless a live spelling of that very text
+   * stands in for it. A key text that `normalizeTag` would change again (not a fixed point)
+   * cannot be told apart from a spelling that way, so such keys live in `unstableKeys`.
+   */
+  private readonly ids = new Map<string, number>();
+  private readonly unstableKeys = new Map<string, number>();
   private readonly freeSpellings: number[] = [];
   private readonly freeKeys: number[] = [];
 
   /** The id of a spelling, interning it (and its key) on first sight. */
   idOf(spelling: string): number {
-    const id = this.spellingIds.get(spelling);
-    return id === undefined ? this.intern(spelling) : id;
+    const id = this.ids.get(spelling);
+    return id !== undefined && id >= 0 ? id : this.intern(spelling, id);
   }
 
   /** Forget a spelling no retained pane holds any more, and its key if it was the last one. */
   release(spelling: number): void {
     const key = this.keyOfSpelling[spelling]!;
-    this.spellingIds.delete(this.spellingText[spelling]!);
+    const text = this.spellingText[spelling]!;
+    const keyText = this.keyText[key]!;
     this.spellingText[spelling] = '';
     // Unlink from the key's list (a key rarely has more than a few spellings).
     let previous = NONE;
@@ -61,8 +68,11 @@ export class TagTable {
     if (previous === NONE) this.firstSpelling[key] = next;
     else this.nextSpelling[previous] = next;
     this.freeSpellings.push(spelling);
-    if (next === NONE && previous === NONE) {
-      this.keyIds.delete(this.keyText[key]!);
+    const keyDies = next === NONE && previous === NONE;
+    if (text === keyText && !keyDies) this.ids.set(text, ~key);
+    else this.ids.delete(text);
+    if (keyDies) {
+      if (text !== keyText && !this.unstableKeys.delete(keyText)) this.ids.delete(keyText);
       this.keyText[key] = '';
       this.freeKeys.push(key);
       this.liveKeys--;
@@ -92,24 +102,48 @@ export class TagTable {
     this.keyCount.fill(0, 0, this.keyHigh);
   }
 
-  private intern(spelling: string): number {
+  private intern(spelling: string, entry: number | undefined): number {
     const keyText = normalizeTag(spelling);
-    let key = this.keyIds.get(keyText);
-    if (key === undefined) {
-      key = this.freeKeys.pop() ?? this.newKeyId();
-      this.keyIds.set(keyText, key);
-      this.keyText[key] = keyText;
-      this.firstSpelling[key] = NONE;
-      this.liveKeys++;
+    let key: number;
+    if (keyText === spelling) {
+      // Its own key: a key-only entry of this text, or none (then the key is new).
+      key = entry === undefined ? this.newKey(keyText) : ~entry;
+    } else {
+      // Usually a fixed point; checking costs a second normalisation, once per new spelling.
+      const stable = normalizeTag(keyText) === keyText;
+      key = this.findKey(keyText, stable) ?? this.registerKey(keyText, stable);
     }
     const id = this.freeSpellings.pop() ?? this.newSpellingId();
-    this.spellingIds.set(spelling, id);
+    this.ids.set(spelling, id);
     this.spellingText[id] = spelling;
     this.keyOfSpelling[id] = key;
     // Prepended: list order does not matter, display ties break by code-unit order.
     this.nextSpelling[id] = this.firstSpelling[key]!;
     this.firstSpelling[key] = id;
     return id;
+  }
+
+  private findKey(keyText: string, stable: boolean): number | undefined {
+    if (!stable) return this.unstableKeys.get(keyText);
+    const entry = this.ids.get(keyText);
+    if (entry === undefined) return undefined;
+    // A spelling equal to a fixed-point key text is a spelling of that key.
+    return entry < 0 ? ~entry : this.keyOfSpelling[entry]!;
+  }
+
+  private registerKey(keyText: string, stable: boolean): number {
+    const key = this.newKey(keyText);
+    if (!stable) this.unstableKeys.set(keyText, key);
+    else this.ids.set(keyText, ~key);
+    return key;
+  }
+
+  private newKey(keyText: string): number {
+    const key = this.freeKeys.pop() ?? this.newKeyId();
+    this.keyText[key] = keyText;
+    this.firstSpelling[key] = NONE;
+    this.liveKeys++;
+    return key;
   }
 
   private newSpellingId(): number {

@@ -1,0 +1,242 @@
+// Sliding-window aggregator: throughput, top-10 latency and heap per live tag, each printed
+// with a ratio against a plain baseline measured in the same run (the machines are noisy).
+// Build first (`npm run build`); run with `node --expose-gc scripts/bench-window.js`.
+import {performance} from 'node:perf_hooks';
+import {SlidingWindow} from '../dist/core/sliding-window.js';
+import {selectTop} from '../dist/core/window/top-k.js';
+
+const gc = globalThis.gc;
+if (typeof gc !== 'function') {
+  console.error('run with node --expose-gc');
+  process.exit(2);
+}
+
+// Deterministic inputs: mulberry32.
+function random(seed) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Index sampler for a Zipf(s) law over n items, by inverse CDF. */
+function zipf(n, s, next) {
+  const cdf = new Float64Array(n);
+  let sum = 0;
+  for (let i = 0; i < n; i++) cdf[i] = sum += 1 / (i + 1) ** s;
+  return () => {
+    const target = next() * sum;
+    let low = 0;
+    let high = n - 1;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (cdf[middle] < target) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  };
+}
+
+/** Tag spellings: a third capitalised, so the key differs from the spelling. */
+const tagNames = (count) =>
+  Array.from({length: count}, (_, i) => {
+    const name = `tag${i.toString(36)}`;
+    return i % 3 === 0 ? name[0].toUpperCase() + name.slice(1) : name;
+  });
+
+const best = (runs) => Math.min(...runs);
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const fmt = (value, digits = 2) => value.toFixed(digits);
+
+// ---- Throughput: ~500k distinct tags, 5M occurrences over 10 minutes of arrival time ----
+function throughput() {
+  const distinct = 500_000;
+  const tags = tagNames(distinct);
+  const next = random(1);
+  const popular = zipf(distinct, 1.1, next);
+  const posts = [];
+  let occurrences = 0;
+  let everyTag = 0;
+  while (occurrences < 5_000_000) {
+    const size = 1 + Math.floor(next() * 3);
+    const post = new Set();
+    while (post.size < size) {
+      // Hashtag use is heavily skewed (the top 1% of tags carry most uses): Zipf(1.1), plus
+      // one use in ten going round all tags so that every tag is live in the window.
+      post.add(tags[next() < 0.9 ? popular() : everyTag++ % distinct]);
+    }
+    posts.push([...post]);
+    occurrences += size;
+  }
+  const spanMs = 600_000;
+  const slideMs = 10_000;
+  const times = posts.map((_, i) => Math.floor((i * spanMs) / posts.length));
+
+  const runWindow = () => {
+    const window = new SlidingWindow({windowMs: spanMs, slideMs, timeMode: 'arrival', top: 10});
+    let nextSlide = slideMs;
+    const start = performance.now();
+    for (let i = 0; i < posts.length; i++) {
+      const time = times[i];
+      if (time >= nextSlide) {
+        window.advance(time);
+        nextSlide += slideMs;
+      }
+      window.add(time, posts[i]);
+    }
+    window.advance(spanMs);
+    const elapsed = performance.now() - start;
+    return {elapsed, live: window.distinctTags, top: window.latest().top};
+  };
+  const runMap = () => {
+    const counts = new Map();
+    const start = performance.now();
+    for (let i = 0; i < posts.length; i++) {
+      const post = posts[i];
+      for (let j = 0; j < post.length; j++) {
+        const tag = post[j];
+        counts.set(tag, (counts.get(tag) ?? 0) + 1);
+      }
+    }
+    const elapsed = performance.now() - start;
+    return {elapsed, live: counts.size, counts};
+  };
+
+  const windowRuns = [];
+  const mapRuns = [];
+  let live = 0;
+  let mapLive = 0;
+  for (let round = 0; round < 5; round++) {
+    gc();
+    const w = runWindow();
+    windowRuns.push(w.elapsed);
+    live = w.live;
+    gc();
+    const m = runMap();
+    mapRuns.push(m.elapsed);
+    mapLive = m.live;
+    // The last window spans the whole stream: its top-10 must be the plain count's.
+    for (const tag of w.top) {
+      if (m.counts.get(tag.display) !== tag.count) throw new Error(`count differs for ${tag.key}`);
+    }
+  }
+  const rate = occurrences / (best(windowRuns) / 1000);
+  const mapRate = occurrences / (best(mapRuns) / 1000);
+  console.log(
+    `throughput: ${fmt(rate / 1e6)} M occurrences/s (goal >= 5) with ${live} live tags` +
+      ` | baseline Map<string, number> increment: ${fmt(mapRate / 1e6)} M/s (${mapLive} keys)` +
+      ` | ratio ${fmt(rate / mapRate)}x`,
+  );
+}
+
+// ---- Top-10 at 100k distinct tags ----
+function topTen() {
+  const distinct = 100_000;
+  const keys = tagNames(distinct).map((tag) => tag.toLowerCase());
+  const next = random(2);
+  const counts = new Int32Array(distinct);
+  // Zipf-like counts, shuffled over ids so the big ones are not first.
+  for (let i = 0; i < distinct; i++) counts[i] = 1 + Math.floor(50_000 / (i + 1));
+  for (let i = distinct - 1; i > 0; i--) {
+    const j = Math.floor(next() * (i + 1));
+    [counts[i], counts[j]] = [counts[j], counts[i]];
+  }
+  const fullSort = () => {
+    const ids = Array.from({length: distinct}, (_, i) => i);
+    ids.sort(
+      (a, b) => counts[b] - counts[a] || (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0),
+    );
+    return ids.slice(0, 10);
+  };
+  const time = (fn, rounds) => {
+    const samples = [];
+    for (let i = 0; i < rounds; i++) {
+      const start = performance.now();
+      fn();
+      samples.push(performance.now() - start);
+    }
+    return median(samples);
+  };
+  const check = selectTop(counts, distinct, keys, 10).join();
+  if (check !== fullSort().join()) throw new Error('top-10 differs from the full sort');
+  const select = time(() => selectTop(counts, distinct, keys, 10), 200);
+  const sorted = time(fullSort, 20);
+  console.log(
+    `top-10 of ${distinct / 1000}k tags: ${fmt(select, 3)} ms (goal <= 2)` +
+      ` | baseline full sort: ${fmt(sorted, 3)} ms | ratio ${fmt(sorted / select, 1)}x faster`,
+  );
+
+  // The whole per-slide emission (slide, top-10, displays, rank changes) at 100k live tags.
+  const window = new SlidingWindow({
+    windowMs: 600_000,
+    slideMs: 10_000,
+    timeMode: 'arrival',
+    top: 10,
+  });
+  const tags = tagNames(distinct);
+  for (let i = 0; i < distinct; i++) {
+    for (let n = 0; n < Math.min(counts[i], 20); n++) window.add((i * 7 + n) % 600_000, [tags[i]]);
+  }
+  window.advance(600_000);
+  const emissions = [];
+  for (let end = 610_000; end < 610_000 + 50 * 10_000; end += 10_000) {
+    const start = performance.now();
+    window.advance(end);
+    emissions.push(performance.now() - start);
+  }
+  console.log(
+    `whole emission per slide at ${distinct / 1000}k live tags: median ${fmt(median(emissions), 3)} ms,` +
+      ` max ${fmt(Math.max(...emissions), 3)} ms`,
+  );
+}
+
+// ---- Heap per live tag: 500k distinct tags in one window ----
+function heap() {
+  const distinct = 500_000;
+  const tags = tagNames(distinct);
+  const measure = (build) => {
+    gc();
+    gc();
+    // Typed arrays keep their contents outside the JS heap: count those bytes too.
+    const used = () => process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
+    const before = used();
+    const built = build();
+    gc();
+    gc();
+    const after = used();
+    return {bytes: after - before, built};
+  };
+  const ours = measure(() => {
+    const window = new SlidingWindow({
+      windowMs: 60_000,
+      slideMs: 10_000,
+      timeMode: 'arrival',
+      top: 10,
+    });
+    for (let i = 0; i < distinct; i++) window.add((i * 60_000) / distinct, [tags[i]]);
+    window.advance(60_000);
+    return window;
+  });
+  const map = measure(() => {
+    const counts = new Map();
+    for (let i = 0; i < distinct; i++) counts.set(tags[i], 1);
+    return counts;
+  });
+  const live = ours.built.distinctTags;
+  const perTag = ours.bytes / live;
+  const perEntry = map.bytes / map.built.size;
+  console.log(
+    `heap per live tag: ${fmt(perTag, 1)} B (goal <= 120) over ${live} tags` +
+      ` | baseline Map<string, number>: ${fmt(perEntry, 1)} B | ratio ${fmt(perTag / perEntry)}x`,
+  );
+  // Keep both alive until measured.
+  return [ours.built, map.built, tags].length;
+}
+
+throughput();
+topTen();
+heap();
