@@ -23,17 +23,24 @@ const X_API_V2_PREFIX = /^https:\/\/api\.(?:x|twitter)\.com\/2\//;
 const PLAIN_WORD = /^[#@$]?[\p{L}\p{M}\p{N}_]+$/u;
 const OPERATOR_WORDS = new Set(['OR', 'AND']);
 
-/** Builds a rule from query words, ANDed: `["stan lee"]` → `stan lee`, `["c++"]` → `"c++"`. */
-export function ruleForQuery(query: readonly string[]): string {
-  return query
+/**
+ * Builds a rule from query words, ANDed: `["stan lee"]` → `stan lee`, `["c++"]` → `"c++"`.
+ * With `--lang`, the language goes into the rule too: X bills every post it delivers, so posts
+ * the language filter would drop anyway are better not sent.
+ */
+export function ruleForQuery(query: readonly string[], lang?: string): string {
+  const words = query
     .flatMap((arg) => arg.split(/\s+/u))
     .filter((word) => word !== '')
     .map((word) =>
       PLAIN_WORD.test(word) && !OPERATOR_WORDS.has(word)
         ? word
         : `"${word.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`,
-    )
-    .join(' ');
+    );
+  // `lang:` cannot stand alone in a rule; without words there is no rule to narrow.
+  const primary = lang?.split('-')[0]?.toLowerCase();
+  if (words.length > 0 && primary && /^[a-z]{2,3}$/.test(primary)) words.push(`lang:${primary}`);
+  return words.join(' ');
 }
 
 /**

@@ -61,7 +61,7 @@ async function* runXSource(
     yield status('error', `No X bearer token: ${TOKEN_HELP}, or use --source bluesky`);
     return await untilAborted(signal);
   }
-  const ruleValue = options.rule?.trim() || ruleForQuery(options.query);
+  const ruleValue = options.rule?.trim() || ruleForQuery(options.query, options.lang);
   if (!ruleValue) {
     yield status('error', 'The X source needs a query (trendtui "stan lee") or --rule RULE');
     return await untilAborted(signal);

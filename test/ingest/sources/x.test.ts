@@ -112,6 +112,9 @@ describe('ruleForQuery', () => {
       '"c++" "OR" "-spoilers" "lang:en"',
     );
     expect(ruleForQuery(['say "hi"'])).toBe('say "\\"hi\\""');
+    expect(ruleForQuery(['stan lee'], 'en')).toBe('stan lee lang:en');
+    expect(ruleForQuery(['stan lee'], 'pt-BR')).toBe('stan lee lang:pt');
+    expect(ruleForQuery([], 'en')).toBe('');
   });
 });
 
