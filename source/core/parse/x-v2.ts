@@ -124,7 +124,9 @@ function scanExpansions(includes: unknown): Expansions {
 function findById(list: unknown, id: string): Json | undefined {
   if (!Array.isArray(list)) return undefined;
   for (const item of list as (Json | null)[]) {
-    if (item !== null && typeof item === 'object' && item.id === id) return item;
+    if (item !== null && typeof item === 'object' && (item.id === id || idString(item.id) === id)) {
+      return item;
+    }
   }
   return undefined;
 }
