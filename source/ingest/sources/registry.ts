@@ -2,16 +2,28 @@
 // `SOURCE_FACTORIES`.
 import type {Options} from '../../cli/options.js';
 import type {Source, SourceName} from '../source.js';
-import {createBlueskySource} from './bluesky.js';
 import {createDemoSource} from './demo.js';
-import {createXSource} from './x.js';
 
 export type SourceFactory = (options: Options, env: NodeJS.ProcessEnv) => Source;
 
+/**
+ * A source whose module is imported only when it starts: the network clients (twitter-api-v2,
+ * ws) take most of a second to load, which a demo or replay run should not pay.
+ */
+function loadedOnStart(name: SourceName, load: () => Promise<SourceFactory>): SourceFactory {
+  return (options, env) => ({
+    name,
+    async *events(signal) {
+      const factory = await load();
+      yield* factory(options, env).events(signal);
+    },
+  });
+}
+
 export const SOURCE_FACTORIES: Partial<Record<SourceName, SourceFactory>> = {
   demo: (options) => createDemoSource(options),
-  x: (options, env) => createXSource(options, env),
-  bluesky: (options, env) => createBlueskySource(options, env),
+  x: loadedOnStart('x', async () => (await import('./x.js')).createXSource),
+  bluesky: loadedOnStart('bluesky', async () => (await import('./bluesky.js')).createBlueskySource),
 };
 
 /** The source `options.source` names. Throws only for a name no factory is registered for. */

@@ -1,0 +1,128 @@
+import {spawn} from 'node:child_process';
+import net from 'node:net';
+import {PassThrough} from 'node:stream';
+import {afterEach, describe, expect, it} from 'vitest';
+import {defaultEntry} from '../../source/ingest/supervisor.js';
+import {runServe} from '../../source/ingest/serve.js';
+import type {Options} from '../../source/cli/options.js';
+import {testOptions} from './options.js';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  for (const cleanup of cleanups.splice(0)) cleanup();
+});
+
+/** Runs serve in this process with captured stdio; `stop()` plays the part of SIGTERM. */
+function serveInProcess(options: Options, env: NodeJS.ProcessEnv = {}) {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  const stdin = new PassThrough();
+  let stop: (code: number) => void = () => {};
+  const stopRequested = new Promise<number>((resolve) => (stop = resolve));
+  const logs: string[] = [];
+  stderr.setEncoding('utf8');
+  stderr.on('data', (text: string) => logs.push(...text.split('\n').filter(Boolean)));
+  const out: string[] = [];
+  stdout.setEncoding('utf8');
+  stdout.on('data', (text: string) => out.push(text));
+  const exit = runServe(options, {env, stdin, stdout, stderr, stopRequested});
+  cleanups.push(() => stop(0));
+  return {exit, logs, out, stdin, stop};
+}
+
+async function until<T>(probe: () => T | undefined, ms = 10_000): Promise<T> {
+  const start = Date.now();
+  for (;;) {
+    const value = probe();
+    if (value !== undefined) return value;
+    if (Date.now() - start > ms) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+function readLines(port: number, count: number): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect({host: '127.0.0.1', port});
+    cleanups.push(() => socket.destroy());
+    let text = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk: string) => {
+      text += chunk;
+      const lines = text.split('\n');
+      if (lines.length > count) {
+        socket.destroy();
+        resolve(lines.slice(0, count));
+      }
+    });
+    socket.on('error', reject);
+  });
+}
+
+const portFrom = (logs: string[]) => {
+  const line = logs.find((entry) => entry.includes('listening on'));
+  const match = line === undefined ? null : /127\.0\.0\.1:(\d+)/.exec(line);
+  return match === null ? undefined : Number(match[1]);
+};
+
+describe('runServe', () => {
+  it('serves hello, the source state and filtered, time-stamped posts', async () => {
+    const run = serveInProcess(testOptions({rate: 200, lang: 'ja'}));
+    const port = await until(() => portFrom(run.logs));
+    const lines = (await readLines(port, 12)).map((line) => JSON.parse(line));
+    expect(lines[0]).toMatchObject({type: 'hello', protocol: 1, source: 'demo', query: 'stan lee'});
+    expect(lines[1]).toMatchObject({type: 'status', state: 'live'});
+    const posts = lines.slice(2);
+    expect(posts.every((post) => post.type === 'post' && post.lang === 'ja')).toBe(true);
+    for (const post of posts) {
+      expect(Date.parse(post.received_at)).toBeGreaterThanOrEqual(Date.parse(post.created_at));
+    }
+    expect(run.logs.some((line) => line.includes('source demo live'))).toBe(true);
+    run.stop(143);
+    expect(await run.exit).toBe(143);
+  });
+
+  it('as a child, announces its port on stdout and stops when the parent’s pipe closes', async () => {
+    const run = serveInProcess(testOptions(), {TRENDTUI_CHILD: '1'});
+    const listening = await until(() => run.out.join('').split('\n')[0] || undefined);
+    expect(JSON.parse(listening)).toMatchObject({type: 'listening', host: '127.0.0.1'});
+    run.stdin.end();
+    expect(await run.exit).toBe(0);
+  });
+
+  it('says so in one line when the port is taken', async () => {
+    const blocker = net.createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    cleanups.push(() => blocker.close());
+    const port = (blocker.address() as net.AddressInfo).port;
+    const run = serveInProcess(testOptions({port}));
+    expect(await run.exit).toBe(1);
+    expect(run.logs).toEqual([
+      `trendtui serve: 127.0.0.1:${port} is already in use; choose another port with --port`,
+    ]);
+  });
+});
+
+describe('trendtui serve (the built binary)', () => {
+  it('--format text: a plain socket reader gets one post per line', async () => {
+    const child = spawn(
+      process.execPath,
+      [defaultEntry(), 'serve', 'stan lee', '--format', 'text', '--port', '0', '--rate', '200'],
+      {stdio: ['ignore', 'ignore', 'pipe']},
+    );
+    cleanups.push(() => child.kill('SIGKILL'));
+    const logs: string[] = [];
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (text: string) => logs.push(...text.split('\n')));
+    const port = await until(() => portFrom(logs));
+    const lines = await readLines(port, 50);
+    // No protocol framing, only text, and every post (even multi-line ones) on its own line.
+    for (const line of lines) {
+      expect(line.toLowerCase()).toContain('stan lee');
+      expect(line.startsWith('{')).toBe(false);
+    }
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(143);
+    expect(logs.join('\n')).toContain('stopped');
+  });
+});
