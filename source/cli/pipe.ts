@@ -70,6 +70,9 @@ export async function runPipe(options: Options, context: PipeContext): Promise<n
   return new LivePipe(options, context, stream, recording).run();
 }
 
+/** Child restarts in a row, with no hello between them, before pipe mode gives up. */
+const MAX_FAILED_STARTS = 3;
+
 type Status = Extract<StreamEvent, {type: 'status'}>['status'];
 
 /** One live pipe-mode run, from the first post to a clean stop. */
@@ -86,6 +89,8 @@ class LivePipe {
   private headerWritten = false;
   private lastStatus: string | undefined;
   private dropped = 0;
+  /** Child restarts since the last hello. */
+  private failedStarts = 0;
   /** Events between the last flush and now; in event-time mode a flush follows each batch. */
   private flushScheduled = false;
   /** The source as the server announced it (`--connect` may reach any kind). */
@@ -175,9 +180,16 @@ class LivePipe {
           void this.stop(1);
         } else if (event.link.state === 'reconnecting' || event.link.state === 'restarting-child') {
           this.say(`${event.link.detail} (retrying in ${Math.ceil(event.link.retryInMs / 1000)}s)`);
+          // A child that dies before ever serving (a bad option, a missing source) will die
+          // again: the dashboard may keep trying on screen, but a script must not hang.
+          if (event.link.state === 'restarting-child' && ++this.failedStarts >= MAX_FAILED_STARTS) {
+            this.say('giving up: the ingest server keeps failing to start');
+            void this.stop(1);
+          }
         }
         return;
       case 'hello':
+        this.failedStarts = 0;
         this.serverSource = event.hello.source;
         return;
     }
