@@ -1,6 +1,10 @@
 import {spawn} from 'node:child_process';
 import net from 'node:net';
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
 import {PassThrough} from 'node:stream';
+import {encodePost} from '../../source/core/protocol.js';
 import {afterEach, describe, expect, it} from 'vitest';
 import {defaultEntry} from '../../source/ingest/supervisor.js';
 import {runServe} from '../../source/ingest/serve.js';
@@ -86,6 +90,51 @@ describe('runServe', () => {
     const listening = await until(() => run.out.join('').split('\n')[0] || undefined);
     expect(JSON.parse(listening)).toMatchObject({type: 'listening', host: '127.0.0.1'});
     run.stdin.end();
+    expect(await run.exit).toBe(0);
+  });
+
+  it('a replay at max speed waits for its client instead of dropping posts', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'trendtui-serve-'));
+    cleanups.push(() => rmSync(dir, {recursive: true, force: true}));
+    const file = path.join(dir, 'big.jsonl');
+    const total = 30_000;
+    const padding = 'z'.repeat(600);
+    let text = '';
+    for (let i = 0; i < total; i++) {
+      text += encodePost({
+        id: String(i),
+        createdAt: 1_800_000_000_000 + i,
+        text: `stan lee ${i} ${padding}`,
+        hashtags: [],
+        retweet: false,
+      });
+    }
+    writeFileSync(file, text);
+    const run = serveInProcess(testOptions({source: 'replay', replayFile: file, speed: 'max'}));
+    const port = await until(() => portFrom(run.logs));
+    // Connect only after a pause: a replay must not start before anyone is listening.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const socket = net.connect({host: '127.0.0.1', port});
+    cleanups.push(() => socket.destroy());
+    let posts = 0;
+    let lagging = 0;
+    let partial = '';
+    await new Promise<void>((resolve) => {
+      socket.setEncoding('utf8');
+      socket.on('data', (chunk: string) => {
+        const lines = (partial + chunk).split('\n');
+        partial = lines.pop() ?? '';
+        for (const line of lines) {
+          const message = JSON.parse(line);
+          if (message.type === 'post') posts++;
+          if (message.state === 'lagging') lagging++;
+          if (message.state === 'ended') resolve();
+        }
+      });
+    });
+    expect(lagging).toBe(0);
+    expect(posts).toBe(total);
+    run.stop(0);
     expect(await run.exit).toBe(0);
   });
 

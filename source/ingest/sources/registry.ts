@@ -3,6 +3,8 @@
 import type {Options} from '../../cli/options.js';
 import type {Source, SourceName} from '../source.js';
 import {createDemoSource} from './demo.js';
+import {createReplaySource} from './replay.js';
+import {createStdinSource} from './stdin.js';
 
 export type SourceFactory = (options: Options, env: NodeJS.ProcessEnv) => Source;
 
@@ -22,6 +24,8 @@ function loadedOnStart(name: SourceName, load: () => Promise<SourceFactory>): So
 
 export const SOURCE_FACTORIES: Partial<Record<SourceName, SourceFactory>> = {
   demo: (options) => createDemoSource(options),
+  replay: (options) => createReplaySource(options),
+  stdin: () => createStdinSource(),
   x: loadedOnStart('x', async () => (await import('./x.js')).createXSource),
   bluesky: loadedOnStart('bluesky', async () => (await import('./bluesky.js')).createBlueskySource),
 };

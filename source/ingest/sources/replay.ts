@@ -1,0 +1,96 @@
+// The replay source: an archive (file, `.gz`, or `-` for stdin) in any format the core parses,
+// played back at `--speed N` by the posts' own timestamps, or as fast as clients take them
+// with `--speed max`. Posts keep their original `created_at`, so event-time windows come out
+// as they were.
+import {openArchive} from '../../cli/batch/archive-input.js';
+import type {Options} from '../../cli/options.js';
+import type {Source, SourceEvent} from '../source.js';
+import {postsFromChunks, skippedSummary, type LineInputCounts} from './line-input.js';
+
+export type ReplayClock = {
+  now(): number;
+  /** Resolves after `ms`, or early when `signal` aborts. */
+  sleep(ms: number, signal: AbortSignal): Promise<void>;
+};
+
+const realClock: ReplayClock = {
+  now: () => Date.now(),
+  sleep: (ms, signal) =>
+    new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        signal.removeEventListener('abort', done);
+        resolve();
+      }
+      signal.addEventListener('abort', done, {once: true});
+    }),
+};
+
+/** Waits shorter than this are skipped: sleeping per post would cap the rate at ~1000/s. */
+const MIN_WAIT_MS = 4;
+
+export function createReplaySource(
+  options: Pick<Options, 'replayFile' | 'speed'>,
+  input: {stdin?: NodeJS.ReadableStream; clock?: ReplayClock} = {},
+): Source {
+  const clock = input.clock ?? realClock;
+  const path = options.replayFile ?? '-';
+  const speed = options.speed;
+  return {
+    name: 'replay',
+    async *events(signal): AsyncIterable<SourceEvent> {
+      const archive = await openArchive(
+        path,
+        (input.stdin ?? process.stdin) as Parameters<typeof openArchive>[1],
+      );
+      if ('error' in archive) {
+        yield {type: 'status', status: {state: 'error', detail: archive.error}};
+        return;
+      }
+      const pace = speed === 'max' ? 'as fast as clients read' : `at ${speed}× speed`;
+      yield {type: 'status', status: {state: 'live', detail: `replaying ${archive.name} ${pace}`}};
+
+      const counts: LineInputCounts = {posts: 0, malformed: 0, oversized: 0};
+      const onAbort = () => archive.close();
+      signal.addEventListener('abort', onAbort, {once: true});
+      // Event time of the first post and the wall time it was sent: every later post is due
+      // at start + (its time − first time) / speed. Posts older than one already sent go at
+      // once (archives are not always in order).
+      let firstEventMs: number | undefined;
+      let startMs = 0;
+      try {
+        for await (const post of postsFromChunks(archive.chunks, counts, clock.now)) {
+          if (signal.aborted) break;
+          if (speed !== 'max') {
+            if (firstEventMs === undefined) {
+              firstEventMs = post.createdAt;
+              startMs = clock.now();
+            }
+            const wait = startMs + (post.createdAt - firstEventMs) / speed - clock.now();
+            if (wait >= MIN_WAIT_MS) await clock.sleep(wait, signal);
+            if (signal.aborted) break;
+          }
+          yield {type: 'post', post};
+        }
+      } catch (error) {
+        if (!signal.aborted) {
+          const reason = error instanceof Error ? error.message : String(error);
+          yield {
+            type: 'status',
+            status: {state: 'error', detail: `reading ${archive.name} failed: ${reason}`},
+          };
+          return;
+        }
+      } finally {
+        signal.removeEventListener('abort', onAbort);
+        archive.close();
+      }
+      if (signal.aborted) return;
+      const detail =
+        `replay of ${archive.name} ended: ${counts.posts} post${counts.posts === 1 ? '' : 's'}` +
+        skippedSummary(counts);
+      yield {type: 'status', status: {state: 'ended', detail}};
+    },
+  };
+}

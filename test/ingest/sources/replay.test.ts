@@ -1,0 +1,143 @@
+import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {PassThrough} from 'node:stream';
+import {fileURLToPath} from 'node:url';
+import {gzipSync} from 'node:zlib';
+import {afterAll, describe, expect, it} from 'vitest';
+import {encodePost} from '../../../source/core/protocol.js';
+import type {Post} from '../../../source/core/post.js';
+import type {Source, SourceEvent} from '../../../source/ingest/source.js';
+import {createReplaySource, type ReplayClock} from '../../../source/ingest/sources/replay.js';
+
+const fixtures = fileURLToPath(new URL('../../fixtures/', import.meta.url));
+const dir = mkdtempSync(path.join(tmpdir(), 'trendtui-replay-'));
+afterAll(() => rmSync(dir, {recursive: true, force: true}));
+
+async function collect(source: Source): Promise<SourceEvent[]> {
+  const events: SourceEvent[] = [];
+  for await (const event of source.events(new AbortController().signal)) events.push(event);
+  return events;
+}
+const postsOf = (events: SourceEvent[]) =>
+  events.flatMap((event) => (event.type === 'post' ? [event.post] : []));
+
+const base = Date.UTC(2026, 10, 26, 12, 0, 0);
+const wirePost = (id: string, offsetMs: number, hashtags: string[] = []): Post => ({
+  id,
+  createdAt: base + offsetMs,
+  text: `post ${id} ${hashtags.map((tag) => `#${tag}`).join(' ')}`,
+  hashtags,
+  retweet: false,
+});
+
+// A recorded session: wire posts, a wire status line, a malformed line and a blank line.
+const recorded =
+  encodePost(wirePost('a', 0, ['StanLee'])) +
+  '{"type":"status","state":"live"}\n' +
+  '{"type":"post","id":\n' +
+  '\n' +
+  encodePost(wirePost('b', 1000)) +
+  encodePost(wirePost('c', 3000, ['Marvel']));
+
+describe('replay source', () => {
+  it('plays a recorded file at max speed, keeps event times, counts what it skipped', async () => {
+    const file = path.join(dir, 'session.jsonl');
+    writeFileSync(file, recorded);
+    const events = await collect(createReplaySource({replayFile: file, speed: 'max'}));
+    expect(events[0]).toMatchObject({type: 'status', status: {state: 'live'}});
+    expect(postsOf(events)).toEqual([
+      wirePost('a', 0, ['StanLee']),
+      wirePost('b', 1000),
+      wirePost('c', 3000, ['Marvel']),
+    ]);
+    expect(events.at(-1)).toEqual({
+      type: 'status',
+      status: {
+        state: 'ended',
+        detail: `replay of ${file} ended: 3 posts; 1 malformed line skipped`,
+      },
+    });
+  });
+
+  it('reads gzip files and stdin the same way', async () => {
+    const gz = path.join(dir, 'session.jsonl.gz');
+    writeFileSync(gz, gzipSync(recorded));
+    const fromGzip = postsOf(await collect(createReplaySource({replayFile: gz, speed: 'max'})));
+    expect(fromGzip.map((post) => post.id)).toEqual(['a', 'b', 'c']);
+
+    const stdin = new PassThrough();
+    stdin.end(gzipSync(recorded));
+    const events = await collect(createReplaySource({replayFile: '-', speed: 'max'}, {stdin}));
+    expect(postsOf(events)).toEqual(fromGzip);
+    expect(events.at(-1)).toMatchObject({
+      status: {state: 'ended', detail: expect.stringContaining('stdin')},
+    });
+  });
+
+  it('paces posts by their own timestamps divided by --speed', async () => {
+    const file = path.join(dir, 'paced.jsonl');
+    writeFileSync(file, recorded);
+    let now = 5_000_000;
+    const sleeps: number[] = [];
+    const clock: ReplayClock = {
+      now: () => now,
+      sleep: async (ms) => {
+        sleeps.push(ms);
+        now += ms;
+      },
+    };
+    const sentAt: number[] = [];
+    for await (const event of createReplaySource({replayFile: file, speed: 2}, {clock}).events(
+      new AbortController().signal,
+    )) {
+      if (event.type === 'post') sentAt.push(now - 5_000_000);
+    }
+    // Event times 0 s, 1 s, 3 s at double speed: sent at 0, 0.5 s and 1.5 s.
+    expect(sentAt).toEqual([0, 500, 1500]);
+    expect(sleeps).toEqual([500, 1000]);
+  });
+
+  it('replays the real twarc2 and Jetstream archives', async () => {
+    const flat = path.join(fixtures, 'twarc2/flat.jsonl');
+    const lines = readFileSync(flat, 'utf8').split('\n').filter(Boolean).length;
+    const posts = postsOf(await collect(createReplaySource({replayFile: flat, speed: 'max'})));
+    // A flattened twarc2 file holds one tweet per line.
+    expect(posts).toHaveLength(lines);
+    expect(new Set(posts.map((post) => post.id)).size).toBe(lines);
+
+    const jetstream = path.join(fixtures, 'jetstream/posts_v1.jsonl');
+    const bsky = postsOf(await collect(createReplaySource({replayFile: jetstream, speed: 'max'})));
+    expect(bsky.length).toBeGreaterThan(0);
+    expect(bsky.some((post) => post.hashtags.length > 0)).toBe(true);
+  });
+
+  it('an unreadable file is an error status, not an exception', async () => {
+    const events = await collect(
+      createReplaySource({replayFile: path.join(dir, 'missing.jsonl'), speed: 'max'}),
+    );
+    expect(events).toEqual([
+      {
+        type: 'status',
+        status: {state: 'error', detail: expect.stringContaining('no such file')},
+      },
+    ]);
+  });
+
+  it('stops promptly when aborted mid-wait', async () => {
+    const file = path.join(dir, 'slow.jsonl');
+    writeFileSync(file, encodePost(wirePost('a', 0)) + encodePost(wirePost('b', 3_600_000)));
+    const controller = new AbortController();
+    const seen: SourceEvent[] = [];
+    const run = (async () => {
+      for await (const event of createReplaySource({replayFile: file, speed: 1}).events(
+        controller.signal,
+      )) {
+        seen.push(event);
+        if (event.type === 'post') setTimeout(() => controller.abort(), 20);
+      }
+    })();
+    await run;
+    expect(postsOf(seen).map((post) => post.id)).toEqual(['a']);
+  });
+});
