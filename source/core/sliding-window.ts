@@ -159,8 +159,16 @@ export class SlidingWindow {
     return this.tags.liveKeys;
   }
 
-  /** Count one post. `hashtags` are display forms, one per key; arrival mode: time received. */
+  /**
+   * Count one post. `hashtags` are display forms, one per key; arrival mode: time received.
+   * A time that is not a finite number is counted as late.
+   */
   add(timeMs: number, hashtags: readonly string[]): AddOutcome {
+    // A post without a usable time fits no window: reported with the late ones, not lost.
+    if (!Number.isFinite(timeMs)) {
+      this.lateCount++;
+      return 'late';
+    }
     if (timeMs > this.latestSeen) this.latestSeen = timeMs;
     if (timeMs < this.countFrom) {
       this.lateCount++;
@@ -188,6 +196,7 @@ export class SlidingWindow {
 
   /** Every window due by `nowMs` and not yet emitted, in order (none while holding). */
   advance(nowMs: number): WindowResult[] {
+    if (!Number.isFinite(nowMs)) throw new RangeError(`advance needs a finite time, got ${nowMs}`);
     if (this.holding) return [];
     const due =
       this.timeMode === 'arrival'

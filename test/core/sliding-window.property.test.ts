@@ -24,8 +24,28 @@ type Op =
   | {kind: 'advance'; ahead: number}
   | {kind: 'setWindow'; windowUnits: number; slideUnits: number};
 
-/** Lower-casing and NFKC make several of these one key: a/A/Ａ, é (two spellings), ß/SS/ss. */
-const SPELLINGS = ['a', 'A', 'Ａ', 'b', 'B', 'c', 'é', 'e\u0301', 'ß', 'SS', 'ss', 'StanLee'];
+/**
+ * Lower-casing and NFKC make several of these one key: a/A/Ａ, é (two spellings), ss/SS (ß
+ * stays apart). `H̱` has key `ẖ`, which is itself a spelling of another key, `ẖ`: normalising
+ * is not always idempotent, and the interning must not mix the two up.
+ */
+const SPELLINGS = [
+  'a',
+  'A',
+  'Ａ',
+  'b',
+  'B',
+  'c',
+  'é',
+  'e\u0301',
+  'ß',
+  'SS',
+  'ss',
+  'StanLee',
+  'H\u0331',
+  'h\u0331',
+  '\u1e96',
+];
 const keyOf = (tag: string) => tag.normalize('NFKC').toLowerCase();
 
 /** The naive model: every counted post in a list, every window recounted from it. */

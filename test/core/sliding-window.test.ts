@@ -90,6 +90,28 @@ describe('SlidingWindow in arrival time', () => {
     expect(third!.top[0]).toMatchObject({key: 'stanlee', display: 'STANLEE', count: 2});
   });
 
+  it('keeps a key apart from an equal spelling of another key (normalising twice differs)', () => {
+    // `H̱` → key `ẖ`; but `ẖ` typed as a tag → key `ẖ` (NFKC composes it after lower-casing).
+    const window = windowOf({retentionMs: 0});
+    window.add(s(1), ['H\u0331']);
+    window.add(s(2), ['h\u0331']);
+    window.add(s(3), ['\u1e96']);
+    const [result] = window.advance(s(10));
+    expect(result!.top.map((tag) => [tag.key, tag.display, tag.count])).toEqual([
+      ['\u1e96', 'h\u0331', 2], // a tie between its two spellings: code-unit order
+      ['h\u0331', 'H\u0331', 1],
+    ]);
+    expect(window.distinctTags).toBe(2);
+    window.advance(s(40));
+    expect(window.distinctTags).toBe(0);
+    window.add(s(41), ['h\u0331']);
+    window.add(s(42), ['H\u0331']);
+    expect(window.advance(s(50))[0]!.top.map((tag) => [tag.key, tag.display])).toEqual([
+      ['h\u0331', 'H\u0331'],
+      ['\u1e96', 'h\u0331'],
+    ]);
+  });
+
   it('ranks by count then key, and reports rank changes and new tags', () => {
     const window = windowOf({windowMs: s(10), slideMs: s(10), top: 3});
     for (const [tag, n] of [
@@ -179,6 +201,17 @@ describe('SlidingWindow in event time', () => {
     expect(counts(next)).toEqual({kept: 1});
     expect(next!.late).toBe(2);
     expect(next!.posts).toBe(1);
+  });
+
+  it('reports a post without a usable time as late instead of counting it anywhere', () => {
+    const window = eventWindow();
+    expect(window.add(Number.NaN, ['a'])).toBe('late');
+    expect(window.add(Number.POSITIVE_INFINITY, ['a'])).toBe('late');
+    window.add(s(1), ['b']);
+    const results = window.advance(s(20));
+    expect(results.map((result) => [result.end / 1000, result.late, counts(result)])).toEqual([
+      [10, 2, {b: 1}],
+    ]);
   });
 
   it('slides on processing time when the stream goes quiet', () => {
