@@ -173,7 +173,8 @@ function workers(): number {
   // Worker threads load the compiled parse-worker.js; when this module runs as TypeScript
   // source (tests), there is none, so parsing stays on this thread.
   if (!import.meta.url.endsWith('.js')) return 0;
-  return Math.min(2, availableParallelism());
+  // The main thread parses too whenever the workers are busy: one worker per other core.
+  return Math.max(1, availableParallelism() - 1);
 }
 
 /** Read errors from the file or gunzip, as opposed to a bug of ours. */

@@ -70,7 +70,6 @@ const records = (stdout: string): NdjsonRecord[] =>
     .filter((line) => line !== '')
     .map((line) => JSON.parse(line) as NdjsonRecord);
 
-
 /** The recount's expected top list: count desc, key asc; display = commonest spelling. */
 function expectedTop(window: RecountWindow): {tag: string; count: number}[] {
   return [...window.counts]

@@ -1,14 +1,13 @@
-// Parses blocks of archive lines into post batches, on worker threads when asked (parsing is
-// nearly all of batch replay's work, and the main thread is left to read, count and write),
-// else inline. Batches come out in input order whatever thread parsed them, and only a few
+// Parses blocks of archive lines into post batches, on worker threads and on the calling thread
+// at once (parsing is nearly all of batch replay's work). Batches come out in input order whatever thread parsed them, and only a few
 // blocks are ever in flight, so memory stays flat however large the input.
 import {Worker} from 'node:worker_threads';
 import {createBlockParser, type BlockParserSettings, type PostBatch} from './post-batch.js';
 import type {BlockRequest} from './parse-worker.js';
 
 // Blocks queued per worker: enough that a worker never waits for the main thread, few enough
-// that memory is a handful of blocks (about 1 MiB each).
-const IN_FLIGHT_PER_WORKER = 3;
+// that memory is a handful of blocks.
+const IN_FLIGHT_PER_WORKER = 2;
 
 // A worker holds one block's lines and parsed posts at a time: a small young generation keeps
 // its garbage (and so the process's RSS) small at little cost in speed; the old generation
@@ -32,6 +31,11 @@ class ParseWorker {
     this.#worker.on('exit', (code) => this.#fail(new Error(`parse worker exited with ${code}`)));
   }
 
+  /** Blocks sent and not yet answered. */
+  get queued(): number {
+    return this.#pending.length;
+  }
+
   parse(block: Uint8Array, seq: number): Promise<PostBatch> {
     if (this.#failure) return Promise.reject(this.#failure);
     return new Promise((resolve, reject) => {
@@ -52,39 +56,47 @@ class ParseWorker {
   }
 }
 
+/** A block's place in line: parsed already, or still with a worker. */
+type Slot = {batch?: PostBatch; pending?: Promise<PostBatch>};
+
+async function take(slot: Slot): Promise<PostBatch> {
+  return slot.batch ?? (await slot.pending!);
+}
+
 /**
- * Post batches for `blocks`, in order. `workers` 0 parses on the calling thread (used where
- * worker threads cannot load the compiled parser, such as tests running the TypeScript).
+ * Post batches for `blocks`, in input order. Blocks go to a worker with room in its queue;
+ * when every worker is busy the calling thread parses the block itself, so with N workers
+ * N + 1 threads parse and the split balances itself whatever the cost of the other work.
+ * `workers` 0 parses everything on the calling thread (also where worker threads cannot load
+ * the compiled parser, such as tests running the TypeScript).
  */
 export async function* parseBlocks(
   blocks: AsyncIterable<Uint8Array>,
   settings: BlockParserSettings,
   workers: number,
 ): AsyncGenerator<PostBatch> {
-  if (workers <= 0) {
-    const parse = createBlockParser(settings);
-    let seq = 0;
-    for await (const block of blocks) {
-      yield parse(block, seq++);
-      // Let output drain and signals arrive between blocks.
-      await new Promise<void>((resolve) => setImmediate(resolve));
-    }
-    return;
-  }
-
-  const pool = Array.from({length: workers}, () => new ParseWorker(settings));
-  const inFlight: Promise<PostBatch>[] = [];
+  const parseHere = createBlockParser(settings);
+  const pool = Array.from({length: Math.max(0, workers)}, () => new ParseWorker(settings));
+  // Batches parsed here wait behind those still with workers; this many slots at most.
+  const maxQueued = pool.length * IN_FLIGHT_PER_WORKER + 4;
+  const queue: Slot[] = [];
   try {
     let seq = 0;
     for await (const block of blocks) {
-      const worker = pool[seq % pool.length]!;
-      const result = worker.parse(block, seq++);
-      // A failure surfaces when this batch's turn comes, not as an unhandled rejection.
-      result.catch(() => {});
-      inFlight.push(result);
-      if (inFlight.length >= workers * IN_FLIGHT_PER_WORKER) yield await inFlight.shift()!;
+      const worker = pool.find((candidate) => candidate.queued < IN_FLIGHT_PER_WORKER);
+      if (worker === undefined) {
+        queue.push({batch: parseHere(block, seq++)});
+      } else {
+        const pending = worker.parse(block, seq++);
+        const slot: Slot = {pending};
+        // A failure surfaces when this batch's turn comes, not as an unhandled rejection.
+        pending.then((batch) => (slot.batch = batch)).catch(() => {});
+        queue.push(slot);
+      }
+      while (queue[0]?.batch !== undefined) yield queue.shift()!.batch!;
+      while (queue.length >= maxQueued) yield await take(queue.shift()!);
     }
-    while (inFlight.length > 0) yield await inFlight.shift()!;
+    while (queue.length > 0) yield await take(queue.shift()!);
   } finally {
     await Promise.all(pool.map((worker) => worker.stop()));
   }
