@@ -70,6 +70,10 @@ async function main(argv: string[]): Promise<number> {
       // The sources read the token from the environment; one kept in the config file is put
       // there for them (never on argv).
       Object.assign(process.env, tokenEnvironment(token));
+      // The dashboard's own child is told nothing: its parent shows the hint.
+      if (command.hint && process.env['TRENDTUI_CHILD'] !== '1') {
+        process.stderr.write(`trendtui serve: ${command.hint}\n`);
+      }
       const {runServe} = await import('./ingest/serve.js');
       return runServe(command.options);
     }

@@ -259,7 +259,7 @@ export type CommandLine =
   | {kind: 'config'; args: string[]}
   /** The dashboard or pipe mode. `hint` is set when the source fell back to demo. */
   | {kind: 'run'; options: Options; hint?: string}
-  | {kind: 'serve'; options: Options};
+  | {kind: 'serve'; options: Options; hint?: string};
 
 export type ParseContext = {
   /** The config file's values (flags win over them). */
@@ -309,11 +309,11 @@ export function parseCommandLine(argv: string[], context: ParseContext): Command
   if (flags.version === true) return {kind: 'version', text: context.version};
 
   const options = buildOptions(flags, parsed.input.map(String), serve, context);
-  if (serve) return {kind: 'serve', options};
+  const kind = serve ? 'serve' : 'run';
   const defaulted = flags.source === undefined && context.settings.source === undefined;
   return options.source === 'demo' && defaulted && options.connect === undefined
-    ? {kind: 'run', options, hint: DEMO_HINT}
-    : {kind: 'run', options};
+    ? {kind, options, hint: DEMO_HINT}
+    : {kind, options};
 }
 
 function buildOptions(
