@@ -89,7 +89,7 @@ export class LineSplitter {
   }
 
   #hold(bytes: Uint8Array): void {
-    if (this.#discarding) return;
+    if (this.#discarding || bytes.length === 0) return;
     if (this.#pendingBytes + bytes.length > this.#maxLineBytes + 1) {
       // +1 leaves room for a `\r` that will be stripped. Too long either way: stop buffering.
       this.#pending = [];

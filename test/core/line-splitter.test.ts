@@ -43,6 +43,15 @@ describe('LineSplitter', () => {
     expect(lines).toEqual(['Stan Lee 🦸 héros 日本']);
   });
 
+  test('empty chunks change nothing', () => {
+    const splitter = new LineSplitter();
+    const empty = new Uint8Array(0);
+    expect(splitAll(splitter, [empty, bytes('ab'), empty, empty, bytes('c\nd'), empty])).toEqual([
+      'abc',
+      'd',
+    ]);
+  });
+
   test('a \\r\\n split between chunks still frames correctly', () => {
     const splitter = new LineSplitter();
     expect(splitAll(splitter, [bytes('a\r'), bytes('\nb\r'), bytes('\n')])).toEqual(['a', 'b']);
