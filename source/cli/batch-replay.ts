@@ -95,9 +95,11 @@ export async function runBatchReplay(
       holdUntilFinish,
     });
 
+  // Event time only: the clock is the newest post, and the window's watermark trails it.
+  let newest = Number.NEGATIVE_INFINITY;
   const count = async (target: SlidingWindow, batch: PostBatch): Promise<boolean> => {
-    feed(target, batch);
-    return emit(target.advance(Number.NEGATIVE_INFINITY));
+    newest = Math.max(newest, feed(target, batch));
+    return newest === Number.NEGATIVE_INFINITY ? true : emit(target.advance(newest));
   };
 
   try {
@@ -140,14 +142,19 @@ export async function runBatchReplay(
   }
 }
 
-function feed(window: SlidingWindow, batch: PostBatch): void {
+/** Adds a batch's posts; returns the newest post time in it (-Infinity for none). */
+function feed(window: SlidingWindow, batch: PostBatch): number {
   const {times, tagCounts, tags} = batch;
   let next = 0;
+  let newest = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < times.length; i++) {
     const count = tagCounts[i]!;
-    window.add(times[i]!, count === 0 ? NO_TAGS : tags.slice(next, next + count));
+    const time = times[i]!;
+    window.add(time, count === 0 ? NO_TAGS : tags.slice(next, next + count));
+    if (time > newest) newest = time;
     next += count;
   }
+  return newest;
 }
 
 async function* blocksOf(

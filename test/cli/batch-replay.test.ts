@@ -3,7 +3,7 @@ import {mkdtempSync, readFileSync, writeFileSync, chmodSync} from 'node:fs';
 import {gzipSync} from 'node:zlib';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
-import {PassThrough, Readable, Writable} from 'node:stream';
+import {Readable, Writable} from 'node:stream';
 import {execFileSync} from 'node:child_process';
 import {runBatchReplay} from '../../source/cli/batch-replay.js';
 import type {Options} from '../../source/cli/options.js';
@@ -339,7 +339,28 @@ describe('bad input and output', () => {
   });
 
   it('waits for a slow reader instead of buffering the output', async () => {
-    const slow = new PassThrough({highWaterMark: 64});
+    // An output that takes its first write and then holds it: like a pipe nobody reads.
+    const held: (() => void)[] = [];
+    let reading = false;
+    let text = '';
+    let blocked!: () => void;
+    const full = new Promise<void>((resolve) => (blocked = resolve));
+    const slow = new Writable({
+      highWaterMark: 64,
+      write(chunk: Buffer, _encoding, done) {
+        text += chunk.toString();
+        if (reading) done();
+        else held.push(done);
+      },
+    });
+    const write = slow.write.bind(slow);
+    slow.write = ((chunk: string) => {
+      const accepted = write(chunk);
+      if (!accepted) blocked();
+      return accepted;
+    }) as typeof slow.write;
+
+    let settled = false;
     const run = runBatchReplay(
       options({
         replayFile: path.join(fixtures, 'twarc2/flat.jsonl'),
@@ -348,20 +369,18 @@ describe('bad input and output', () => {
       }),
       slow,
       {stderr: new Capture()},
-    );
-    let settled = false;
-    void run.then(() => (settled = true));
-    // Nobody reads yet: the replay must stall once the output is full, with little buffered.
-    for (let turn = 0; turn < 1000 && !slow.writableNeedDrain; turn++) {
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-    expect(slow.writableNeedDrain).toBe(true);
-    for (let turn = 0; turn < 50; turn++) await new Promise((resolve) => setImmediate(resolve));
+    ).then((code) => {
+      settled = true;
+      return code;
+    });
+    await full;
+    // Give the replay every chance to run on: it must be waiting for the output instead.
+    for (let turn = 0; turn < 20; turn++) await new Promise((resolve) => setTimeout(resolve, 5));
     expect(settled).toBe(false);
     expect(slow.writableLength).toBeLessThan(4096);
-    let text = '';
-    slow.on('data', (chunk: Buffer) => (text += chunk.toString()));
+    reading = true;
+    for (const done of held.splice(0)) done();
     expect(await run).toBe(0);
-    expect(records(text).length).toBeGreaterThan(1);
+    expect(records(text).length).toBeGreaterThan(100);
   });
 });
