@@ -194,9 +194,15 @@ export class SlidingWindow {
     return 'counted';
   }
 
-  /** Every window due by `nowMs` and not yet emitted, in order (none while holding). */
+  /**
+   * Every window due by `nowMs` and not yet emitted, in order (none while holding). `nowMs` may
+   * be −Infinity when there is no clock yet (event time: then the posts alone set the watermark).
+   */
   advance(nowMs: number): WindowResult[] {
-    if (!Number.isFinite(nowMs)) throw new RangeError(`advance needs a finite time, got ${nowMs}`);
+    // −Infinity means "no clock yet"; +Infinity or NaN would emit windows without end.
+    if (Number.isNaN(nowMs) || nowMs === Number.POSITIVE_INFINITY) {
+      throw new RangeError(`advance needs a time, got ${nowMs}`);
+    }
     if (this.holding) return [];
     const due =
       this.timeMode === 'arrival'

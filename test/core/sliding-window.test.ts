@@ -221,6 +221,15 @@ describe('SlidingWindow in event time', () => {
     expect(window.advance(s(35)).map((result) => result.end / 1000)).toEqual([10, 20, 30]);
   });
 
+  it('takes −Infinity as "no clock yet": the posts alone move the watermark', () => {
+    const window = eventWindow();
+    expect(window.advance(Number.NEGATIVE_INFINITY)).toEqual([]);
+    window.add(s(3), ['a']);
+    window.add(s(16), ['b']);
+    expect(window.advance(Number.NEGATIVE_INFINITY).map(span)).toEqual([[-10, 10]]);
+    expect(() => window.advance(Number.NaN)).toThrow(RangeError);
+  });
+
   it('waits the allowed lateness before emitting', () => {
     const window = eventWindow({allowedLatenessMs: s(3)});
     window.add(s(1), ['a']);
