@@ -122,6 +122,18 @@ async function runDashboardMode(
   }
 }
 
+// Last line of defence for "never a stack trace": a bug anywhere still ends in one line. A
+// spawned ingest child notices its parent is gone and exits by itself.
+const internalError = (error: unknown) => {
+  // A reader that went away (`| head`) is how pipes end, not a failure.
+  if ((error as NodeJS.ErrnoException | undefined)?.code === 'EPIPE') process.exit(0);
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`trendtui: internal error: ${message.split('\n')[0]}\n`);
+  process.exit(1);
+};
+process.on('uncaughtException', internalError);
+process.on('unhandledRejection', internalError);
+
 try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (error) {

@@ -95,9 +95,8 @@ class LivePipe {
   private flushScheduled = false;
   /** The source as the server announced it (`--connect` may reach any kind). */
   private serverSource: string;
-  /** Event time of the latest post, and this process's clock when it came (replay clock). */
+  /** Event time of the latest post (a replay's clock). */
   private latestEventMs = Number.NEGATIVE_INFINITY;
-  private latestEventWallMs = 0;
 
   constructor(
     private readonly options: Options,
@@ -120,15 +119,14 @@ class LivePipe {
   /**
    * The clock the window is advanced by. Arrival time: this process's. Event time from a live
    * network: also this process's, so a quiet stream still slides. Event time from a replay: the
-   * archive's own clock, which the wall clock must not drag years forward — the latest post's
-   * time plus the wall time since, scaled by the speed when it is known.
+   * archive's own clock, i.e. its latest post. Extrapolating it by the wall clock and the speed
+   * is wrong whenever delivery pauses (the server waits for a slow reader, a gzip block takes a
+   * while): at speed 1000 a 100 ms pause would push the watermark 100 s ahead and make every
+   * later post late. So a quiet stretch of a replay waits for its next post or its end.
    */
   private now(): number {
-    const wall = Date.now();
-    if (this.options.timeMode === 'arrival' || this.serverSource !== 'replay') return wall;
-    if (this.latestEventMs === Number.NEGATIVE_INFINITY) return Number.NEGATIVE_INFINITY;
-    const speed = this.options.connect || this.options.speed === 'max' ? 0 : this.options.speed;
-    return this.latestEventMs + (wall - this.latestEventWallMs) * speed;
+    if (this.options.timeMode === 'arrival' || this.serverSource !== 'replay') return Date.now();
+    return this.latestEventMs;
   }
 
   run(): Promise<number> {
@@ -164,10 +162,7 @@ class LivePipe {
           return;
         }
         this.window.add(post.createdAt, post.hashtags);
-        if (post.createdAt > this.latestEventMs) {
-          this.latestEventMs = post.createdAt;
-          this.latestEventWallMs = Date.now();
-        }
+        if (post.createdAt > this.latestEventMs) this.latestEventMs = post.createdAt;
         this.scheduleEventFlush();
         return;
       }
@@ -220,7 +215,7 @@ class LivePipe {
     const wall = Date.now();
     const next = (Math.floor(wall / slide) + 1) * slide;
     this.timer = setTimeout(() => {
-      this.emit(this.window.advance(this.now()));
+      this.advance();
       this.scheduleSlide();
     }, next - wall);
   }
@@ -232,8 +227,14 @@ class LivePipe {
     this.flushScheduled = true;
     setImmediate(() => {
       this.flushScheduled = false;
-      if (!this.stopping) this.emit(this.window.advance(this.now()));
+      if (!this.stopping) this.advance();
     });
+  }
+
+  private advance() {
+    const now = this.now();
+    // A replay's clock starts with its first post.
+    if (Number.isFinite(now)) this.emit(this.window.advance(now));
   }
 
   private emit(results: WindowResult[]) {

@@ -120,6 +120,28 @@ describe('pipe mode over a live stream', () => {
     expect(io.out()).not.toContain('\u001b');
   });
 
+  it('keeps a replay on its own clock: a pause in delivery makes no post late', async () => {
+    server = await startWireServer('replay');
+    const io = capture();
+    const run = runPipe(baseOptions(server.port, {windowMs: 200, slideMs: 100, speed: 1000}), io);
+    const posts = Array.from({length: 40}, (_, i) => makePost(T0 + i * 50, ['Tag']));
+    for (const p of posts.slice(0, 20)) await server.post(p);
+    // Several wall-clock slides pass with no post: the archive's clock must not move.
+    await new Promise((resolve) => setTimeout(resolve, 350));
+    for (const p of posts.slice(20)) await server.post(p);
+    await server.status({state: 'ended'});
+    expect(await run).toBe(0);
+    const records = io
+      .out()
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as {posts: number; late: number});
+    expect(records.every((record) => record.late === 0)).toBe(true);
+    // Every other 200 ms window, from the last back, tiles the 2 s of posts.
+    const tiled = records.filter((_, i) => (records.length - 1 - i) % 2 === 0);
+    expect(tiled.reduce((sum, record) => sum + record.posts, 0)).toBe(40);
+  });
+
   it('prints a CSV header once and one row per tag', async () => {
     server = await startWireServer('replay');
     const io = capture();
