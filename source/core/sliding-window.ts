@@ -22,7 +22,8 @@
 // a post is counted iff at least one window holding it has not been emitted yet, i.e. iff the
 // last window holding it ends after the last emitted end. Otherwise it only increments `late`.
 // A counted post appears in every not-yet-emitted window holding it; an emitted window never
-// changes. So a post is never lost silently and never counted twice.
+// changes. So a post is never lost silently and never counted twice. A post whose time is not a
+// finite number fits no window and is counted as late too.
 //
 // Run-time changes. `setWindow` answers at once with the window of the new length ending at the
 // last emitted end (which may be off the new slide's grid), recounted from retained panes; later
@@ -32,7 +33,8 @@
 //
 // Memory. Tags are interned to ids (`TagTable`) and counted in typed arrays; a tag's id is
 // recycled as soon as no retained pane holds it, so zero counts cost nothing and the table
-// tracks only live tags. Panes are sparse: no pane exists for a slice without posts.
+// tracks only live tags. Panes are sparse (no pane exists for a slice without posts) and are
+// trimmed to exact size once they enter the window.
 //
 // Batch. With `holdUntilFinish` nothing is emitted or late before `finish()`: every post is
 // counted whatever the order (a twarc2 search archive is newest first), panes are held until

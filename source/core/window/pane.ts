@@ -1,7 +1,9 @@
 // One pane: the tag counts of a fixed, epoch-aligned slice of time, the unit windows are built
 // from. Counts live in dense typed arrays (spelling id, count) with an open-addressing index on
-// top while the pane can still receive posts; a sealed pane drops the index and trims its arrays
-// to exact size, since from then on it is only read (added to or subtracted from the window).
+// top while the pane takes posts. Once the pane has entered the window it is sealed: the index
+// goes and the arrays are trimmed to exact size, since it is then only read (added to or
+// subtracted from the window). A post behind the watermark may still reopen it (the index is
+// rebuilt) until the window's next slide seals it again.
 
 const INITIAL_CAPACITY = 8;
 const GOLDEN = 0x9e3779b1;
