@@ -128,3 +128,10 @@ console.log(
   `ratio trendtui/floor: ${ratio.toFixed(2)}x (goal >= 1.0x, aim 1.8x); ` +
     `trendtui peak RSS ${trendtui.peakMb.toFixed(0)} MB (goal <= 200 MB)`,
 );
+// On a machine shared with other work, wall time measures the share of the cores each run got
+// as much as the program; CPU time per post shows the work done, whatever the load.
+console.log(
+  `CPU per post: floor ${((floor.cpuSeconds / posts) * 1e6).toFixed(1)} µs, ` +
+    `trendtui ${((trendtui.cpuSeconds / posts) * 1e6).toFixed(1)} µs ` +
+    `(${(floor.cpuSeconds / trendtui.cpuSeconds).toFixed(2)}x the floor's efficiency)`,
+);

@@ -3,7 +3,7 @@ import {mkdtempSync, readFileSync, writeFileSync, chmodSync} from 'node:fs';
 import {gzipSync} from 'node:zlib';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
-import {Readable, Writable} from 'node:stream';
+import {PassThrough, Readable, Writable} from 'node:stream';
 import {execFileSync} from 'node:child_process';
 import {runBatchReplay} from '../../source/cli/batch-replay.js';
 import type {Options} from '../../source/cli/options.js';
@@ -227,6 +227,28 @@ describe('event time on generated archives', () => {
       records(run.stdout),
       recountWindows(recountText(lines.join('\n')), 60_000, 10_000),
     );
+  });
+
+  it('streams a time-ordered capture: records come out before the input ends', async () => {
+    const text = readFileSync(generated, 'utf8');
+    const firstPart = text.slice(0, text.indexOf('\n', text.length / 2) + 1);
+    const stdin = new PassThrough();
+    const stdout = new Capture();
+    let firstRecord!: () => void;
+    const recordSeen = new Promise<void>((resolve) => (firstRecord = resolve));
+    const write = stdout.write.bind(stdout);
+    stdout.write = ((chunk: string) => {
+      firstRecord();
+      return write(chunk);
+    }) as typeof stdout.write;
+    const run = runBatchReplay(options({replayFile: '-'}), stdout, {stdin, stderr: new Capture()});
+    stdin.write(firstPart);
+    // Half the input is in and the rest is not: a streaming replay has windows to show.
+    await recordSeen;
+    expect(stdout.text.length).toBeGreaterThan(0);
+    stdin.end(text.slice(firstPart.length));
+    expect(await run).toBe(0);
+    expectSameWindows(records(stdout.text), recountWindows(recountText(text), 60_000, 10_000));
   });
 
   it('reports a post far behind the stream in `late` and counts it nowhere', async () => {

@@ -5,9 +5,13 @@ import {Worker} from 'node:worker_threads';
 import {createBlockParser, type BlockParserSettings, type PostBatch} from './post-batch.js';
 import type {BlockRequest} from './parse-worker.js';
 
-// Blocks queued per worker: enough that a worker never waits for the main thread, few enough
-// that memory is a handful of blocks.
-const IN_FLIGHT_PER_WORKER = 2;
+// Blocks queued per worker: enough that a worker never runs dry while the calling thread is
+// busy parsing a block of its own, few enough that memory is a handful of blocks.
+const IN_FLIGHT_PER_WORKER = 4;
+// Batches parsed here may run this far ahead of the oldest block still with a worker. They are
+// compact (times and tags, not text), so a long lead costs little memory and keeps this thread
+// parsing instead of waiting whenever a worker is slower (a busy machine, a block of long lines).
+const MAX_QUEUED = 64;
 
 // A worker holds one block's lines and parsed posts at a time: a small young generation keeps
 // its garbage (and so the process's RSS) small at little cost in speed; the old generation
@@ -77,8 +81,6 @@ export async function* parseBlocks(
 ): AsyncGenerator<PostBatch> {
   const parseHere = createBlockParser(settings);
   const pool = Array.from({length: Math.max(0, workers)}, () => new ParseWorker(settings));
-  // Batches parsed here wait behind those still with workers; this many slots at most.
-  const maxQueued = pool.length * IN_FLIGHT_PER_WORKER + 4;
   const queue: Slot[] = [];
   try {
     let seq = 0;
@@ -94,7 +96,7 @@ export async function* parseBlocks(
         queue.push(slot);
       }
       while (queue[0]?.batch !== undefined) yield queue.shift()!.batch!;
-      while (queue.length >= maxQueued) yield await take(queue.shift()!);
+      while (queue.length >= MAX_QUEUED) yield await take(queue.shift()!);
     }
     while (queue.length > 0) yield await take(queue.shift()!);
   } finally {
