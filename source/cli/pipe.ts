@@ -89,6 +89,8 @@ class LivePipe {
   private headerWritten = false;
   private lastStatus: string | undefined;
   private dropped = 0;
+  /** Posts delivered by the server (before the retweet filter). */
+  private received = 0;
   /** Child restarts since the last hello. */
   private failedStarts = 0;
   /** Events between the last flush and now; in event-time mode a flush follows each batch. */
@@ -154,6 +156,7 @@ class LivePipe {
     switch (event.type) {
       case 'post': {
         const {post} = event;
+        this.received++;
         if (!this.options.retweets && post.retweet) return;
         // Arrival time is this process's clock, the same clock that closes the windows, so
         // a post can never land in a window already printed.
@@ -193,6 +196,13 @@ class LivePipe {
   private onStatus(status: Status, dropped: number | undefined) {
     if (dropped) this.dropped += dropped;
     if (status.state === 'ended') {
+      if (this.unreadableReplay()) {
+        const file = this.options.replayFile === '-' ? 'stdin' : this.options.replayFile;
+        const why = status.detail ? ` (${status.detail})` : '';
+        this.say(`${file} has no post trendtui can read${why}`);
+        void this.stop(2);
+        return;
+      }
       if (status.detail) this.say(status.detail);
       this.emit(this.window.finish());
       void this.stop(0);
@@ -206,6 +216,20 @@ class LivePipe {
     this.lastStatus = line;
     // An error with no retry is final (a rejected token, say): waiting would print nothing forever.
     if (status.state === 'error' && status.retryInMs === undefined) void this.stop(1);
+  }
+
+  /**
+   * A replay of our own that ended without a single post, with nothing asked to filter posts
+   * out: the file holds nothing trendtui can read, which is bad input (exit 2), as in a batch
+   * replay.
+   */
+  private unreadableReplay(): boolean {
+    const {options} = this;
+    if (options.source !== 'replay' || options.connect || this.received > 0) return false;
+    if (options.query.length > 0 || options.lang !== undefined || options.rule !== undefined) {
+      return false;
+    }
+    return true;
   }
 
   // Close windows at every multiple of the slide by this process's clock (in event time, this

@@ -2,7 +2,7 @@
 // real child process. Records are valid NDJSON with no escape codes; `| head` (the read end
 // closing) exits 0; SIGINT and SIGTERM exit 130 and 143 and leave no child behind; a live
 // session recorded with --record replays to the same counts.
-import {readdirSync, readFileSync, mkdtempSync} from 'node:fs';
+import {readdirSync, readFileSync, mkdtempSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import type {ChildProcess} from 'node:child_process';
@@ -166,6 +166,45 @@ describe('pipe mode, real binary and child server', () => {
     expect(code).toBe(0);
     expect(stderr).not.toMatch(/EPIPE|Error/);
     for (const server of servers) expect(await gone(server, 2000)).toBe(true);
+  });
+
+  it('on the server path, a replay with no readable post exits 2 in one line; malformed lines are counted, not fatal', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'trendtui-bad-replay-'));
+    const bad = path.join(dir, 'bad.jsonl');
+    writeFileSync(bad, '{"data": \n{"broken\n');
+    const unreadable = await run(['--replay', bad, '--speed', '1000']);
+    expect(unreadable.code).toBe(2);
+    expect(unreadable.stdout).toBe('');
+    expect(unreadable.stderr.trim().split('\n')).toHaveLength(1);
+    expect(unreadable.stderr).toContain(`${bad} has no post trendtui can read`);
+
+    const mixed = path.join(dir, 'mixed.jsonl');
+    const post = (id: number, second: number) =>
+      JSON.stringify({
+        type: 'post',
+        id: String(id),
+        created_at: new Date(Date.UTC(2026, 0, 1, 0, 0, second)).toISOString(),
+        text: '#Tag',
+        hashtags: ['Tag'],
+        retweet: false,
+      });
+    writeFileSync(
+      mixed,
+      [post(1, 1), '{"broken', post(2, 2), '{"data": [1, 2', post(3, 12)].join('\n') + '\n',
+    );
+    const counted = await run([
+      '--replay',
+      mixed,
+      '--speed',
+      '1000',
+      '--window',
+      '10s',
+      '--slide',
+      '10s',
+    ]);
+    expect(counted.code, counted.stderr).toBe(0);
+    expect(parseRecords(counted.stdout).map((record) => record.posts)).toEqual([2, 1]);
+    expect(counted.stderr).toMatch(/malformed/);
   });
 
   // Event time waits out the 5 s out-of-orderness bound before closing a window, so the live
