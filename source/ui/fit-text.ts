@@ -31,3 +31,21 @@ export function padStartToWidth(text: string, width: number): string {
 }
 
 export {stringWidth};
+
+/** `text` broken at spaces into lines of at most `width` columns (long words are cut). */
+export function wrapToWidth(text: string, width: number): string[] {
+  if (width <= 0) return [];
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const candidate = line === '' ? word : `${line} ${word}`;
+    if (stringWidth(candidate) <= width) {
+      line = candidate;
+      continue;
+    }
+    if (line !== '') lines.push(line);
+    line = stringWidth(word) <= width ? word : truncateToWidth(word, width);
+  }
+  if (line !== '') lines.push(line);
+  return lines;
+}

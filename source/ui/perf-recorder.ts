@@ -12,6 +12,9 @@ export type PerfStats = {
   rssBytes: number;
   maxRssBytes: number;
   heapUsedBytes: number;
+  heapTotalBytes: number;
+  /** Memory outside the JS heap: buffers and WebAssembly (Ink's layout engine). */
+  externalBytes: number;
   eventLoopDelayP50Ms: number;
   eventLoopDelayP99Ms: number;
   eventLoopDelayMaxMs: number;
@@ -20,12 +23,27 @@ export type PerfStats = {
 
 export type PerfRecorder = {stop(): void};
 
-export function startPerfRecorder(file: string, postsReceived: () => number): PerfRecorder {
-  const delay = monitorEventLoopDelay({resolution: 10});
+/**
+ * Starts writing `file`. Figures cover the time after `warmupMs` (start-up work, module loading
+ * and the first connection, would otherwise dominate the tail). The delay histogram samples
+ * every millisecond, so a figure includes at most 1 ms of sampling interval.
+ */
+export function startPerfRecorder(
+  file: string,
+  postsReceived: () => number,
+  warmupMs = 3000,
+): PerfRecorder {
+  const delay = monitorEventLoopDelay({resolution: 1});
   delay.enable();
-  const started = performance.now();
-  const cpuStart = process.cpuUsage();
+  let started = performance.now();
+  let cpuStart = process.cpuUsage();
   let maxRss = 0;
+  const warmup = setTimeout(() => {
+    delay.reset();
+    started = performance.now();
+    cpuStart = process.cpuUsage();
+  }, warmupMs);
+  warmup.unref();
   const write = () => {
     const cpu = process.cpuUsage(cpuStart);
     const memory = process.memoryUsage();
@@ -38,6 +56,8 @@ export function startPerfRecorder(file: string, postsReceived: () => number): Pe
       rssBytes: memory.rss,
       maxRssBytes: maxRss,
       heapUsedBytes: memory.heapUsed,
+      heapTotalBytes: memory.heapTotal,
+      externalBytes: memory.external,
       eventLoopDelayP50Ms: delay.percentile(50) / 1e6,
       eventLoopDelayP99Ms: delay.percentile(99) / 1e6,
       eventLoopDelayMaxMs: delay.max / 1e6,
@@ -54,6 +74,7 @@ export function startPerfRecorder(file: string, postsReceived: () => number): Pe
   return {
     stop() {
       clearInterval(timer);
+      clearTimeout(warmup);
       write();
       delay.disable();
     },

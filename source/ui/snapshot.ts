@@ -33,8 +33,10 @@ export type DashboardSnapshot = {
   late: number;
   /** Posts the server dropped because this client lagged. */
   dropped: number;
-  /** Most recent posts, newest first (bounded). */
+  /** Most recent posts, newest first (bounded; above `listedPerSecond` a sample). */
   posts: Post[];
+  /** At most this many posts per second are listed; more are counted but not listed. */
+  listedPerSecond: number;
   /** Posts received per second, oldest first, one value per second of `rateSpanMs`. */
   rate: number[];
   rateSpanMs: number;

@@ -157,7 +157,7 @@ function cleanEnv(): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [key, value] of Object.entries(process.env)) {
     if (value === undefined) continue;
-    if (/^(CI|CONTINUOUS_INTEGRATION|BUILD_NUMBER|RUN_ID|NO_COLOR|FORCE_COLOR)$/.test(key))
+    if (/^(CI|CONTINUOUS_INTEGRATION|BUILD_NUMBER|RUN_ID|NO_COLOR|FORCE_COLOR|NODE_ENV)$/.test(key))
       continue;
     if (/TOKEN|^VITEST|^TEST$/.test(key)) continue;
     env[key] = value;

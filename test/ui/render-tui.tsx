@@ -14,7 +14,7 @@ export type Tui = ReturnType<typeof render> & {
 };
 
 /** Lets React 19's scheduler and Ink's render loop run. */
-export async function settle(ms = 20): Promise<void> {
+export async function settle(ms = 50): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, ms));
 }
 
@@ -34,8 +34,13 @@ export async function renderTui(
     ...instance,
     frame: () => stripAnsi(instance.lastFrame() ?? ''),
     press: async (keys: string) => {
+      // Wait for the frame the key causes (a loaded machine can take a while), or give up
+      // after a second for keys that change nothing on screen.
+      const before = instance.lastFrame();
       instance.stdin.write(keys);
-      await settle();
+      const deadline = Date.now() + 1000;
+      while (instance.lastFrame() === before && Date.now() < deadline) await settle(10);
+      await settle(20);
     },
     resize,
   };

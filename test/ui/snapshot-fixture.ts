@@ -73,6 +73,7 @@ export function makeSnapshot(over: Partial<DashboardSnapshot> = {}): DashboardSn
     late: 0,
     dropped: 0,
     posts: Array.from({length: 40}, (_, i) => post(i)),
+    listedPerSecond: 100,
     rate: Array.from({length: 60}, (_, i) => 15 + (i % 10)),
     rateSpanMs: 60_000,
     ...over,

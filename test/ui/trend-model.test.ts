@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import type {Post} from '../../source/core/post.js';
-import {TrendModel} from '../../source/ui/trend-model.js';
+import {LISTED_PER_SECOND, TrendModel} from '../../source/ui/trend-model.js';
 
 function clock(start: number) {
   let now = start;
@@ -81,7 +81,10 @@ describe('TrendModel', () => {
   it('keeps the newest posts first and bounded', () => {
     const c = clock(1_000_000);
     const m = model(c.now);
-    for (let i = 0; i < 2000; i++) m.handle({type: 'post', post: post(i, [])});
+    for (let i = 0; i < 2000; i++) {
+      c.set(1_000_000 + i * 20); // 50 posts/s: every one is listed
+      m.handle({type: 'post', post: post(i, [])});
+    }
     const posts = m.snapshot().posts;
     expect(posts[0]!.id).toBe('1999');
     expect(posts.length).toBeLessThanOrEqual(200);
@@ -135,5 +138,40 @@ describe('TrendModel', () => {
     const snap = m.snapshot();
     expect(snap.result?.end).toBe(1_030_000);
     expect(snap.late).toBe(1);
+  });
+});
+
+describe('TrendModel under a flood', () => {
+  it('counts every post but lists at most LISTED_PER_SECOND a second', () => {
+    let now = 1_000_000;
+    const m = new TrendModel({
+      query: '',
+      source: 'demo',
+      windowMs: 10_000,
+      slideMs: 10_000,
+      timeMode: 'arrival',
+      retweets: true,
+      now: () => now,
+    });
+    for (let i = 0; i < 3000; i++) {
+      m.handle({
+        type: 'post',
+        post: {id: String(i), createdAt: now, text: `p${i}`, hashtags: ['t'], retweet: false},
+      });
+    }
+    now = 1_001_000;
+    m.handle({
+      type: 'post',
+      post: {id: 'next', createdAt: now, text: 'next second', hashtags: ['t'], retweet: false},
+    });
+    now = 1_010_000;
+    m.tick();
+    const snap = m.snapshot();
+    expect(snap.result!.posts).toBe(3001);
+    expect(snap.result!.top[0]!.count).toBe(3001);
+    // the first LISTED_PER_SECOND of the flooded second, then the next second's post on top
+    expect(snap.posts[0]!.id).toBe('next');
+    expect(snap.posts[1]!.id).toBe(String(LISTED_PER_SECOND - 1));
+    expect(snap.posts).toHaveLength(LISTED_PER_SECOND + 1);
   });
 });

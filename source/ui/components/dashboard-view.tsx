@@ -40,8 +40,10 @@ type Props = {
 export function DashboardView({columns, rows, live, shown, view, color, ascii, hint}: Props) {
   const layout = computeLayout(columns, rows);
   if (layout.kind === 'too-small') return <TooSmall columns={columns} rows={rows} />;
+  // No overflow clipping: every pane draws exactly the rows and columns the layout gave it
+  // (clipping would make Ink re-slice every line of every frame).
   return (
-    <Box flexDirection="column" width={columns} height={layout.frameHeight} overflow="hidden">
+    <Box flexDirection="column" width={columns} height={layout.frameHeight}>
       <Header
         snapshot={live}
         width={columns}
@@ -51,7 +53,13 @@ export function DashboardView({columns, rows, live, shown, view, color, ascii, h
       />
       {layout.notice ? <Notice snapshot={live} width={columns} color={color} hint={hint} /> : null}
       {view.help ? (
-        <HelpOverlay width={columns} height={bodyHeight(layout)} color={color} ascii={ascii} />
+        <HelpOverlay
+          width={columns}
+          height={bodyHeight(layout)}
+          color={color}
+          ascii={ascii}
+          hint={hint}
+        />
       ) : (
         <Body layout={layout} snapshot={shown} view={view} color={color} ascii={ascii} />
       )}
@@ -98,6 +106,11 @@ function Body({
   const posts = layout.posts ? (
     <PostPane
       posts={snapshot.posts}
+      sampled={
+        snapshot.postsPerSecond > snapshot.listedPerSecond
+          ? {listed: snapshot.listedPerSecond, arriving: snapshot.postsPerSecond}
+          : undefined
+      }
       offset={view.scroll}
       width={layout.posts.width}
       height={layout.posts.height}

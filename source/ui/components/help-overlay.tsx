@@ -1,10 +1,17 @@
 // The `?` screen: every key and what it does. Replaces the panes while open (Ink has no layers).
 import React from 'react';
 import {Box, Text} from 'ink';
-import {fitToWidth} from '../fit-text.js';
+import {fitToWidth, wrapToWidth} from '../fit-text.js';
 import {SegmentLine} from './segment-line.js';
 
-type Props = {width: number; height: number; color: boolean; ascii: boolean};
+type Props = {
+  width: number;
+  height: number;
+  color: boolean;
+  ascii: boolean;
+  /** Demo source: how to go live, shown here in full (the notice line may cut it). */
+  hint?: string;
+};
 
 export function helpLines(ascii: boolean): Array<[string, string]> {
   return [
@@ -19,10 +26,15 @@ export function helpLines(ascii: boolean): Array<[string, string]> {
   ];
 }
 
-export function HelpOverlay({width, height, color, ascii}: Props) {
-  const lines = helpLines(ascii).slice(0, Math.max(0, height - 2));
+export function HelpOverlay({width, height, color, ascii, hint}: Props) {
+  const lines = helpLines(ascii).slice(0, Math.max(0, height - 1));
+  const room = height - 1 - lines.length;
+  const extra = [
+    'Window and slide chosen here are remembered for next time.',
+    ...(hint ? wrapToWidth(hint, width) : []),
+  ].slice(0, Math.max(0, room));
   return (
-    <Box flexDirection="column" width={width} height={height} overflow="hidden">
+    <Box flexDirection="column" width={width} height={height}>
       <SegmentLine
         width={width}
         color={color}
@@ -39,11 +51,11 @@ export function HelpOverlay({width, height, color, ascii}: Props) {
           {fitToWidth(what, Math.max(0, width - 11))}
         </Text>
       ))}
-      {height - 1 > lines.length ? (
-        <Text dimColor={color} wrap="truncate-end">
-          {fitToWidth('Window and slide chosen here are remembered for next time.', width)}
+      {extra.map((line, i) => (
+        <Text key={`extra-${i}`} dimColor={color} wrap="truncate-end">
+          {fitToWidth(line, width)}
         </Text>
-      ) : null}
+      ))}
     </Box>
   );
 }

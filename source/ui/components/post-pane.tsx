@@ -18,9 +18,11 @@ type Props = {
   height: number;
   color: boolean;
   ascii: boolean;
+  /** Set when posts arrive faster than they are listed: the pane shows a sample. */
+  sampled?: {listed: number; arriving: number};
 };
 
-export function PostPane({posts, offset, width, height, color, ascii}: Props) {
+export function PostPane({posts, offset, width, height, color, ascii, sampled}: Props) {
   const rows = Math.max(0, height - 1);
   const first = Math.max(0, Math.min(offset, posts.length - rows));
   const visible = posts.slice(first, first + rows);
@@ -32,13 +34,21 @@ export function PostPane({posts, offset, width, height, color, ascii}: Props) {
         ? ' · newest first'
         : '';
   return (
-    <Box flexDirection="column" width={width} height={height} overflow="hidden">
+    <Box flexDirection="column" width={width} height={height}>
       <SegmentLine
         width={width}
         color={color}
         segments={[
           {text: 'Posts', bold: true},
           {text: scrolled, dim: true},
+          ...(sampled
+            ? [
+                {
+                  text: ` · ${sampled.listed} of ${Math.round(sampled.arriving)} a second listed`,
+                  dim: true,
+                },
+              ]
+            : []),
         ]}
       />
       {visible.length === 0 ? (

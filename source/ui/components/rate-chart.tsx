@@ -20,7 +20,7 @@ type Props = {
 export function RateChart({rate, spanMs, width, height, color}: Props) {
   const lines = plotRate(rate, width, height - 1, color);
   return (
-    <Box flexDirection="column" width={width} height={height} overflow="hidden">
+    <Box flexDirection="column" width={width} height={height}>
       <SegmentLine
         width={width}
         color={color}

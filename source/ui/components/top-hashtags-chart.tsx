@@ -38,7 +38,7 @@ export function TopHashtagsChart({result, rows, width, title, ascii, color, wait
   const barWidth = Math.max(1, width - rankWidth - labelWidth - countWidth - CHANGE_WIDTH - 4);
   const empty = result === undefined ? waiting : 'No hashtags in this window yet.';
   return (
-    <Box flexDirection="column" width={width} height={rows + (title ? 1 : 0)} overflow="hidden">
+    <Box flexDirection="column" width={width} height={rows + (title ? 1 : 0)}>
       {title ? (
         <SegmentLine
           width={width}

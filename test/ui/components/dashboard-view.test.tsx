@@ -225,3 +225,33 @@ describe('DashboardView', () => {
     expect(frame).toContain('Demo data: set X_BEARER_TOKEN');
   });
 });
+
+describe('DashboardView post sampling', () => {
+  it('says when posts arrive faster than they are listed', async () => {
+    const fast = await renderTui(
+      <DashboardView
+        columns={80}
+        rows={24}
+        live={makeSnapshot({postsPerSecond: 2000})}
+        shown={makeSnapshot({postsPerSecond: 2000})}
+        view={VIEW}
+        color={false}
+        ascii={false}
+      />,
+      {columns: 80, rows: 24},
+    );
+    expect(fast.frame()).toContain('100 of 2000 a second listed');
+    cleanup();
+    expect(await show(80, 24)).not.toContain('a second listed');
+  });
+});
+
+describe('DashboardView help', () => {
+  it('shows a long demo hint in full, wrapped, in the help overlay', async () => {
+    const hint =
+      'showing the demo source; to go live, set X_BEARER_TOKEN (or run `trendtui config set x.token -`) or use --source bluesky';
+    const frame = await show(80, 24, makeSnapshot(), {help: true}, {hint});
+    expect(frame.replace(/\s+/g, ' ')).toContain(hint);
+    for (const line of frame.split('\n')) expect(stringWidth(line)).toBeLessThanOrEqual(80);
+  });
+});

@@ -1,0 +1,180 @@
+// Dashboard under load: the real binary on the demo source at 2,000 posts/s for 30 s in a
+// pseudo-terminal, read by a terminal emulator as a user's terminal would. Reports the UI
+// process's CPU, peak RSS and event-loop delay p99 and the ingest child's CPU, each against its
+// goal and against a bare Node process measured alongside it with the same instruments.
+import {execFileSync} from 'node:child_process';
+import {mkdtempSync, readFileSync, readdirSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import pty from 'node-pty';
+import xterm from '@xterm/headless';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const BIN = path.join(ROOT, 'dist', 'bin.js');
+const SECONDS = Number(process.env.BENCH_DASHBOARD_SECONDS ?? 30);
+const RATE = Number(process.env.BENCH_DASHBOARD_RATE ?? 2000);
+const WARMUP_MS = 3000;
+const GOALS = {cpu: 25, rssMb: 150, p99Ms: 20};
+const TICKS = Number(execFileSync('getconf', ['CLK_TCK'], {encoding: 'utf8'}).trim()) || 100;
+
+const dir = mkdtempSync(path.join(tmpdir(), 'trendtui-bench-'));
+const env = {
+  ...Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([k]) => !/^(CI|NO_COLOR|FORCE_COLOR|NODE_ENV)$|TOKEN/.test(k),
+    ),
+  ),
+  TERM: 'xterm-256color',
+  CI: 'false',
+  XDG_CONFIG_HOME: dir,
+  TRENDTUI_PERF_WARMUP_MS: String(WARMUP_MS),
+};
+
+/** Starts a program in an 80×24 pty whose output feeds a headless terminal. */
+function inTerminal(file, args, extraEnv) {
+  const term = new xterm.Terminal({cols: 80, rows: 24, allowProposedApi: true});
+  const child = pty.spawn(file, args, {cols: 80, rows: 24, cwd: ROOT, env: {...env, ...extraEnv}});
+  child.onData((data) => term.write(data));
+  const exited = new Promise((resolve) => child.onExit(resolve));
+  const screen = () => {
+    const b = term.buffer.active;
+    return Array.from({length: 24}, (_, y) => b.getLine(y)?.translateToString(true) ?? '').join(
+      '\n',
+    );
+  };
+  return {child, term, exited, screen};
+}
+
+function cpuTicks(pid) {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return Number(fields[11]) + Number(fields[12]); // utime + stime
+}
+
+function rssBytes(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
+}
+
+function childrenOf(pid) {
+  const out = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid) {
+        out.push(Number(entry));
+      }
+    } catch {
+      // gone
+    }
+  }
+  return out;
+}
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function until(test, timeoutMs, what) {
+  const deadline = Date.now() + timeoutMs;
+  while (!test()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(100);
+  }
+}
+
+const uiPerf = path.join(dir, 'ui.json');
+const basePerf = path.join(dir, 'baseline.json');
+const ui = inTerminal(
+  process.execPath,
+  [BIN, '--source', 'demo', '--seed', '42', '--rate', String(RATE), 'stan lee'],
+  {TRENDTUI_PERF_FILE: uiPerf},
+);
+// The baseline: a bare Node process in the same kind of terminal, idle, with the same
+// recorder (event-loop histogram, CPU and memory readings) and the same warm-up.
+const recorder = path.join(ROOT, 'dist', 'ui', 'perf-recorder.js');
+const baseline = inTerminal(process.execPath, [
+  '--input-type=module',
+  '-e',
+  `const {startPerfRecorder} = await import(${JSON.stringify(recorder)});
+   startPerfRecorder(${JSON.stringify(basePerf)}, () => 0, ${WARMUP_MS});
+   setInterval(() => {}, 1000);`,
+]);
+
+try {
+  await until(() => /\b10 #/.test(ui.screen()), 30_000, 'the first ten bars');
+  await until(() => childrenOf(ui.child.pid).length > 0, 5000, 'the ingest child');
+  const childPid = childrenOf(ui.child.pid)[0];
+  await sleep(WARMUP_MS);
+  const pids = {ui: ui.child.pid, child: childPid, baseline: baseline.child.pid};
+  const start = Object.fromEntries(Object.entries(pids).map(([k, pid]) => [k, cpuTicks(pid)]));
+  const startedAt = performance.now();
+  const startPosts = JSON.parse(readFileSync(uiPerf, 'utf8')).postsReceived;
+  const peak = {ui: 0, baseline: 0};
+  const trace = [];
+  while (performance.now() - startedAt < SECONDS * 1000) {
+    await sleep(500);
+    trace.push(rssBytes(pids.ui));
+    peak.ui = Math.max(peak.ui, rssBytes(pids.ui));
+    peak.baseline = Math.max(peak.baseline, rssBytes(pids.baseline));
+  }
+  const elapsed = (performance.now() - startedAt) / 1000;
+  const cpu = Object.fromEntries(
+    Object.entries(pids).map(([k, pid]) => [
+      k,
+      ((cpuTicks(pid) - start[k]) / TICKS / elapsed) * 100,
+    ]),
+  );
+  await sleep(1100); // let both recorders write their latest second
+  const uiStats = JSON.parse(readFileSync(uiPerf, 'utf8'));
+  const baseStats = JSON.parse(readFileSync(basePerf, 'utf8'));
+  const posts = uiStats.postsReceived - startPosts;
+  const stillDrawing = /\b10 #/.test(ui.screen());
+
+  const mb = (bytes) => bytes / 1024 / 1024;
+  const row = (label, value, unit, goal, base) =>
+    console.log(
+      `${label.padEnd(22)} ${value.toFixed(1).padStart(7)} ${unit.padEnd(7)}` +
+        (goal === undefined
+          ? ' '.repeat(26)
+          : ` goal ≤ ${goal} ${unit}: ${(value / goal).toFixed(2)}× ${value <= goal ? 'ok  ' : 'MISS'}`.padEnd(
+              27,
+            )) +
+        ` bare node ${base.toFixed(1)} ${unit} → ${(value / Math.max(base, 0.01)).toFixed(1)}×`,
+    );
+  console.log(
+    `demo at ${RATE} posts/s for ${elapsed.toFixed(0)} s, 80×24 pty, after ${WARMUP_MS / 1000} s warm-up; ` +
+      `${posts} posts reached the UI (${(posts / elapsed).toFixed(0)}/s)`,
+  );
+  row('UI CPU', cpu.ui, '% core', GOALS.cpu, cpu.baseline);
+  row('UI RSS peak', mb(peak.ui), 'MB', GOALS.rssMb, mb(peak.baseline));
+  row(
+    'UI event-loop p99',
+    uiStats.eventLoopDelayP99Ms,
+    'ms',
+    GOALS.p99Ms,
+    baseStats.eventLoopDelayP99Ms,
+  );
+  row('ingest child CPU', cpu.child, '% core', undefined, cpu.baseline);
+  console.log(
+    `UI event-loop delay p50 ${uiStats.eventLoopDelayP50Ms.toFixed(1)} ms, max ${uiStats.eventLoopDelayMaxMs.toFixed(1)} ms; ` +
+      `UI heap used ${mb(uiStats.heapUsedBytes).toFixed(1)} of ${mb(uiStats.heapTotalBytes).toFixed(1)} MB, ` +
+      `external ${mb(uiStats.externalBytes).toFixed(1)} MB; ` +
+      `dashboard still drawing ten bars at the end: ${stillDrawing ? 'yes' : 'NO'}`,
+  );
+  if (process.env.BENCH_DASHBOARD_TRACE) {
+    console.log('UI RSS every 0.5 s (MB):', trace.map((b) => mb(b).toFixed(0)).join(' '));
+  }
+  if (!stillDrawing) process.exitCode = 1;
+} finally {
+  ui.child.write('q');
+  await Promise.race([ui.exited, sleep(5000)]);
+  baseline.child.kill('SIGKILL');
+  await Promise.race([baseline.exited, sleep(2000)]);
+  try {
+    ui.child.kill('SIGKILL');
+  } catch {
+    // already gone
+  }
+  rmSync(dir, {recursive: true, force: true});
+}

@@ -1,0 +1,14 @@
+// Puts the dashboard on the terminal with Ink. Kept apart from the CLI wiring so that React and
+// Ink are only loaded once the caller has chosen React's build (see cli/dashboard.tsx).
+import React from 'react';
+import {render, type Instance} from 'ink';
+import {App, type AppProps} from './app.js';
+
+export function mountApp(props: AppProps): Instance {
+  return render(<App {...props} />, {
+    // Ctrl-C is a key like q: handled in the app so the child is stopped before we exit.
+    exitOnCtrlC: false,
+    patchConsole: true,
+    maxFps: 15,
+  });
+}
