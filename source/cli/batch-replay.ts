@@ -3,8 +3,12 @@
 // and record formatter as the server path, so the records are identical, only sooner.
 //
 // Shape: the main thread reads the input and cuts it into blocks of whole lines; worker threads
-// parse blocks into compact (event time, hashtags) batches; the main thread feeds them, in input
-// order, to one SlidingWindow in event time and writes each record as it is produced.
+// (one per other core) parse blocks into compact (event time, hashtags) batches, and so does the
+// main thread whenever they are busy; the main thread feeds the batches, in input order, to one
+// SlidingWindow in event time and writes each record as it is produced.
+//
+// Time: event time only (a batch has no arrival clock); a post without a time of its own gets
+// the run's start time from the parser, as on the server path.
 //
 // Order: the first posts decide (see OrderProbe). A time-ordered capture streams, with windows
 // emitted as the watermark passes them and memory bounded by the window, not the file; any
@@ -34,6 +38,7 @@ const EXIT_FAILURE = 1;
 const EXIT_BAD_INPUT = 2;
 
 const NO_TAGS: readonly string[] = Object.freeze([]);
+const MAX_PARSE_WORKERS = 3;
 
 /**
  * Replays `options.replayFile` as fast as it can be read and writes one record per window to
@@ -180,8 +185,10 @@ function workers(): number {
   // Worker threads load the compiled parse-worker.js; when this module runs as TypeScript
   // source (tests), there is none, so parsing stays on this thread.
   if (!import.meta.url.endsWith('.js')) return 0;
-  // The main thread parses too whenever the workers are busy: one worker per other core.
-  return Math.max(1, availableParallelism() - 1);
+  // The main thread parses too whenever the workers are busy: one worker per other core. Past
+  // three, the main thread's own share (counting, output) is the limit, and each worker costs
+  // some 20 MB of memory.
+  return Math.min(MAX_PARSE_WORKERS, availableParallelism() - 1);
 }
 
 /** Read errors from the file or gunzip, as opposed to a bug of ours. */
