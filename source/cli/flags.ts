@@ -166,7 +166,9 @@ export function validateSettingValue(key: string, value: string | number | boole
   const name = key;
   switch (key) {
     case 'source':
-      oneOf(name, text, SOURCES);
+      if (oneOf(name, text, SOURCES) === 'replay') {
+        throw new UsageError('source replay cannot be a default: it needs --replay FILE each time');
+      }
       return;
     case 'speed':
       speed(name, text);
@@ -344,8 +346,10 @@ function buildOptions(
     if (typeof flag === 'string') throw new UsageError(`--${name} takes no value`);
     return name === 'pipe' ? undefined : settings[name];
   };
-  const with_ = <T>(entry: [string, string] | undefined, convert: (n: string, v: string) => T) =>
-    entry === undefined ? undefined : convert(entry[0], entry[1]);
+  const convertEntry = <T>(
+    entry: [string, string] | undefined,
+    convert: (n: string, v: string) => T,
+  ) => (entry === undefined ? undefined : convert(entry[0], entry[1]));
 
   const replayFile = flagOnly('replay');
   const sourceEntry = pick('source');
@@ -359,13 +363,16 @@ function buildOptions(
     source = 'replay';
     checkReadable(replayFile);
   } else {
-    source = with_(sourceEntry, (n, v) => oneOf(n, v, SOURCES)) ?? (hasToken ? 'x' : 'demo');
-    if (source === 'replay')
-      throw new UsageError('--source replay needs --replay FILE (- = stdin)');
+    source = convertEntry(sourceEntry, (n, v) => oneOf(n, v, SOURCES)) ?? (hasToken ? 'x' : 'demo');
+    if (source === 'replay') {
+      throw new UsageError(
+        `${sourceEntry?.[0] ?? '--source'} replay needs --replay FILE (- = stdin)`,
+      );
+    }
   }
 
-  const windowMs = with_(pick('window'), duration) ?? 20_000;
-  const slideMs = with_(pick('slide'), duration) ?? 10_000;
+  const windowMs = convertEntry(pick('window'), duration) ?? 20_000;
+  const slideMs = convertEntry(pick('slide'), duration) ?? 10_000;
   if (slideMs < MIN_SLIDE_MS) {
     throw new UsageError(`the slide must be at least 100ms, not ${quote(pick('slide')?.[1])}`);
   }
@@ -402,20 +409,20 @@ function buildOptions(
   const options: Options = {
     query,
     source,
-    speed: with_(pick('speed'), speed) ?? 1,
+    speed: convertEntry(pick('speed'), speed) ?? 1,
     windowMs,
     slideMs,
     timeMode:
-      with_(pick('time'), (n, v) => oneOf(n, v, TIME_MODES)) ??
+      convertEntry(pick('time'), (n, v) => oneOf(n, v, TIME_MODES)) ??
       (source === 'replay' ? 'event' : 'arrival'),
-    top: with_(pick('top'), (n, v) => wholeNumber(n, v, 0)) ?? 10,
+    top: convertEntry(pick('top'), (n, v) => wholeNumber(n, v, 0)) ?? 10,
     format,
     pipe: bool('pipe') ?? false,
-    host: with_(pick('host'), nonEmpty) ?? '127.0.0.1',
-    port: with_(pick('port'), (n, v) => wholeNumber(n, v, 0, 65_535)) ?? (serve ? 5555 : 0),
+    host: convertEntry(pick('host'), nonEmpty) ?? '127.0.0.1',
+    port: convertEntry(pick('port'), (n, v) => wholeNumber(n, v, 0, 65_535)) ?? (serve ? 5555 : 0),
     serveFormat,
     retweets: bool('retweets') ?? true,
-    rate: with_(pick('rate'), positiveNumber) ?? 20,
+    rate: convertEntry(pick('rate'), positiveNumber) ?? 20,
     // An explicit --color wins over NO_COLOR; the config file does not.
     color: flags.color === undefined ? !noColorEnv && (settings.color ?? true) : bool('color')!,
     ascii: bool('ascii') ?? false,
@@ -429,9 +436,9 @@ function buildOptions(
   const rule = flagOnly('rule');
   if (rule !== undefined) options.rule = rule;
   if (connect) options.connect = connect;
-  const langValue = with_(pick('lang'), lang);
+  const langValue = convertEntry(pick('lang'), lang);
   if (langValue !== undefined) options.lang = langValue;
-  const seed = with_(pick('seed'), (n, v) => wholeNumber(n, v, 0));
+  const seed = convertEntry(pick('seed'), (n, v) => wholeNumber(n, v, 0));
   if (seed !== undefined) options.seed = seed;
   return options;
 }

@@ -97,6 +97,7 @@ describe('trendtui config', () => {
     [['set', 'window', 'abc'], /window must be a duration/],
     [['set', 'top', '-1'], /top must be a whole number, 0 or more/],
     [['set', 'source', 'myspace'], /source must be one of/],
+    [['set', 'source', 'replay'], /source replay cannot be a default/],
     [['set', 'retweets', 'maybe'], /retweets must be true or false/],
     [['set', 'colour', 'on'], /unknown config key "colour"/],
     [['set', 'top'], /needs exactly one VALUE/],
