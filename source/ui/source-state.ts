@@ -68,6 +68,6 @@ export function describeProblem(s: StateInput): string | undefined {
 
 function countdown(retryInMs: number | undefined, since: number, now: number): string {
   if (retryInMs === undefined) return '';
-  const left = Math.max(0, retryInMs - (now - since));
-  return `in ${formatDuration(Math.ceil(left / 1000) * 1000)}`;
+  const seconds = Math.ceil(Math.max(0, retryInMs - (now - since)) / 1000);
+  return seconds > 0 ? `in ${formatDuration(seconds * 1000)}` : 'now';
 }

@@ -95,6 +95,8 @@ export class TrendModel {
       case 'link':
         this.#link = event.link;
         this.#linkSince = this.#now();
+        // A new connection (or a new child) reports its own status; the old one is stale.
+        if (event.link.state !== 'connected') this.#status = undefined;
         break;
     }
   }

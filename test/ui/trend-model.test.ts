@@ -175,3 +175,23 @@ describe('TrendModel under a flood', () => {
     expect(snap.posts).toHaveLength(LISTED_PER_SECOND + 1);
   });
 });
+
+describe('TrendModel link changes', () => {
+  it('forgets the old source status when the link drops, so a stale "live" is never shown', () => {
+    const m = new TrendModel({
+      query: '',
+      source: 'demo',
+      windowMs: 10_000,
+      slideMs: 10_000,
+      timeMode: 'arrival',
+      retweets: true,
+    });
+    m.handle({type: 'link', link: {state: 'connected'}});
+    m.handle({type: 'status', status: {state: 'live'}});
+    m.handle({type: 'link', link: {state: 'restarting-child', detail: 'died', retryInMs: 1000}});
+    m.handle({type: 'link', link: {state: 'connected'}});
+    expect(m.snapshot().status).toBeUndefined();
+    m.handle({type: 'status', status: {state: 'live'}});
+    expect(m.snapshot().status?.state).toBe('live');
+  });
+});
