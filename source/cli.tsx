@@ -75,7 +75,12 @@ async function main(argv: string[]): Promise<number> {
         process.stderr.write(`trendtui serve: ${command.hint}\n`);
       }
       const {runServe} = await import('./ingest/serve.js');
-      return runServe(command.options);
+      const code = await runServe(command.options);
+      // As the dashboard's child, serve watches stdin for its parent going away; once it has
+      // stopped, that open pipe is all that keeps the process alive, and the parent is
+      // waiting for it to exit.
+      process.stdin.destroy();
+      return code;
     }
     case 'run': {
       const piped = command.options.pipe || !process.stdout.isTTY;
