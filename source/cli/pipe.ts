@@ -93,7 +93,7 @@ class LivePipe {
   private received = 0;
   /** Child restarts since the last hello. */
   private failedStarts = 0;
-  /** Events between the last flush and now; in event-time mode a flush follows each batch. */
+  /** Event time: a flush of finished windows is queued after the current batch of posts. */
   private flushScheduled = false;
   /** The source as the server announced it (`--connect` may reach any kind). */
   private serverSource: string;
@@ -120,15 +120,15 @@ class LivePipe {
 
   /**
    * The clock the window is advanced by. Arrival time: this process's. Event time from a live
-   * network: also this process's, so a quiet stream still slides. Event time from a replay: the
-   * archive's own clock, i.e. its latest post. Extrapolating it by the wall clock and the speed
+   * network: also this process's, so a quiet stream still slides. Event time from a replay (or
+   * stdin, which may carry an archive too): the input's own clock, i.e. its latest post. Extrapolating it by the wall clock and the speed
    * is wrong whenever delivery pauses (the server waits for a slow reader, a gzip block takes a
    * while): at speed 1000 a 100 ms pause would push the watermark 100 s ahead and make every
    * later post late. So a quiet stretch of a replay waits for its next post or its end.
    */
   private now(): number {
-    if (this.options.timeMode === 'arrival' || this.serverSource !== 'replay') return Date.now();
-    return this.latestEventMs;
+    const ownClock = this.serverSource === 'replay' || this.serverSource === 'stdin';
+    return this.options.timeMode === 'event' && ownClock ? this.latestEventMs : Date.now();
   }
 
   run(): Promise<number> {
