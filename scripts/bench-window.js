@@ -49,6 +49,14 @@ const tagNames = (count) =>
   });
 
 const best = (runs) => Math.min(...runs);
+/**
+ * CPU milliseconds this process has used: on a shared machine wall time mostly measures the
+ * other processes, while both sides of a ratio use the same CPU-time clock.
+ */
+const cpuNow = () => {
+  const {user, system} = process.cpuUsage();
+  return (user + system) / 1000;
+};
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const fmt = (value, digits = 2) => value.toFixed(digits);
 
@@ -84,7 +92,7 @@ function throughput() {
     const elapsed = [];
     for (let pass = 0; pass < 2; pass++) {
       const offset = pass * spanMs;
-      const start = performance.now();
+      const start = cpuNow();
       for (let i = 0; i < posts.length; i++) {
         const time = times[i] + offset;
         if (time >= nextSlide) {
@@ -94,7 +102,7 @@ function throughput() {
         window.add(time, posts[i]);
       }
       window.advance(offset + spanMs);
-      elapsed.push(performance.now() - start);
+      elapsed.push(cpuNow() - start);
     }
     return {elapsed, live: window.distinctTags, top: window.latest().top};
   };
@@ -102,7 +110,7 @@ function throughput() {
     const counts = new Map();
     const elapsed = [];
     for (let pass = 0; pass < 2; pass++) {
-      const start = performance.now();
+      const start = cpuNow();
       for (let i = 0; i < posts.length; i++) {
         const post = posts[i];
         for (let j = 0; j < post.length; j++) {
@@ -110,7 +118,7 @@ function throughput() {
           counts.set(tag, (counts.get(tag) ?? 0) + 1);
         }
       }
-      elapsed.push(performance.now() - start);
+      elapsed.push(cpuNow() - start);
     }
     return {elapsed, live: counts.size, counts};
   };
@@ -140,7 +148,8 @@ function throughput() {
     const rate = occurrences / (best(windowRuns[pass]) / 1000);
     const mapRate = occurrences / (best(mapRuns[pass]) / 1000);
     console.log(
-      `throughput, ${label}: ${fmt(rate / 1e6)} M occurrences/s (goal >= 5), ${live} live tags` +
+      `throughput, ${label}: ${fmt(rate / 1e6)} M occurrences/s of CPU time (goal >= 5),` +
+        ` ${live} live tags` +
         ` | baseline Map<string, number> increment: ${fmt(mapRate / 1e6)} M/s` +
         ` | ratio ${fmt(rate / mapRate)}x`,
     );

@@ -45,7 +45,7 @@
 // UTF-16 code-unit order rather than the first seen, so that the same posts give the same
 // output whatever order they arrive in. Ranking: count descending, then key ascending.
 import type {RankedTag, WindowResult} from './window-result.js';
-import {Pane} from './window/pane.js';
+import {Pane, type PaneBuffers} from './window/pane.js';
 import {TagTable} from './window/tag-table.js';
 import {selectTop} from './window/top-k.js';
 
@@ -76,6 +76,8 @@ export type AddOutcome = 'counted' | 'late';
 const DEFAULT_OUT_OF_ORDERNESS_MS = 5000;
 const DEFAULT_RETENTION_MS = 3_600_000;
 const FINEST_DEFAULT_PANE_MS = 1000;
+/** Open panes at once, in practice: the current one and a few behind the watermark. */
+const MAX_SPARE_BUFFERS = 2;
 
 function gcd(a: number, b: number): number {
   while (b !== 0) [a, b] = [b, a % b];
@@ -115,6 +117,8 @@ export class SlidingWindow {
   private reopened: Pane[] = [];
   /** The newest pane created; its size is the guess for the next one's. */
   private lastCreated: Pane | undefined;
+  /** Working arrays of sealed panes, for new panes to reuse. */
+  private spare: PaneBuffers[] = [];
   private windowPosts = 0;
   private lateCount = 0;
   private earliestCounted = Number.POSITIVE_INFINITY;
@@ -262,7 +266,7 @@ export class SlidingWindow {
   private paneAt(index: number): Pane {
     let pane = this.panes.get(index);
     if (pane === undefined) {
-      pane = new Pane(this.lastCreated?.size);
+      pane = new Pane(this.lastCreated?.size, this.spare.pop());
       this.lastCreated = pane;
       this.panes.set(index, pane);
       if (index < this.retainedFrom) this.retainedFrom = index;
@@ -304,7 +308,7 @@ export class SlidingWindow {
     // A pane entering the window is behind the watermark: it is (nearly always) complete.
     this.forEachPane(from / pane, end / pane, (entering) => {
       this.addPane(entering, 1);
-      entering.seal();
+      this.seal(entering);
     });
     this.forEachPane((from - window) / pane, Math.min(end - window, from) / pane, (leaving) =>
       this.addPane(leaving, -1),
@@ -317,7 +321,7 @@ export class SlidingWindow {
     const slide = this.slideLength;
     const nextEnd = (Math.floor(end / slide) + 1) * slide;
     this.countFrom = nextEnd - this.windowLength;
-    for (const pane of this.reopened) pane.seal();
+    for (const pane of this.reopened) this.seal(pane);
     this.reopened = [];
     // The cached pane may just have been sealed: look it up again (and note a reopening).
     this.cachedIndex = Number.NaN;
@@ -327,6 +331,11 @@ export class SlidingWindow {
       this.forEachPane(this.retainedFrom, keepFrom, (old, index) => this.dropPane(old, index));
       this.retainedFrom = keepFrom;
     }
+  }
+
+  private seal(pane: Pane): void {
+    const buffers = pane.seal();
+    if (buffers !== undefined && this.spare.length < MAX_SPARE_BUFFERS) this.spare.push(buffers);
   }
 
   private addPane(pane: Pane, sign: 1 | -1): void {

@@ -8,6 +8,9 @@
 const INITIAL_CAPACITY = 8;
 const GOLDEN = 0x9e3779b1;
 
+/** The working arrays of an open pane, handed on to the next pane when this one is sealed. */
+export type PaneBuffers = {ids: Int32Array; counts: Int32Array; index: Int32Array};
+
 export class Pane {
   /** Posts counted in this pane, with or without tags. */
   posts = 0;
@@ -19,13 +22,23 @@ export class Pane {
   private index: Int32Array | undefined;
   private shift: number;
 
-  /** `expected`: how many spellings it will likely hold (the previous pane's), to grow less. */
-  constructor(expected = 0) {
+  /**
+   * `expected`: how many spellings it will likely hold (the previous pane's), to grow less.
+   * `spare`: a sealed pane's working arrays to reuse; a pane a second is otherwise a steady
+   * stream of large allocations, and typed-array memory outside the heap provokes full GCs.
+   */
+  constructor(expected = 0, spare?: PaneBuffers) {
     const capacity = 2 ** Math.ceil(Math.log2(Math.max(INITIAL_CAPACITY, expected)));
-    this.ids = new Int32Array(capacity);
-    this.counts = new Int32Array(capacity);
-    this.index = new Int32Array(capacity * 2);
-    this.shift = 32 - Math.log2(capacity * 2);
+    if (spare !== undefined && spare.ids.length >= capacity) {
+      this.ids = spare.ids;
+      this.counts = spare.counts;
+      this.index = spare.index.fill(0);
+    } else {
+      this.ids = new Int32Array(capacity);
+      this.counts = new Int32Array(capacity);
+      this.index = new Int32Array(capacity * 2);
+    }
+    this.shift = 32 - Math.log2(this.index.length);
   }
 
   /** Read-only until the next `increment`, which rebuilds the index. */
@@ -58,14 +71,18 @@ export class Pane {
     return true;
   }
 
-  /** Drop the lookup index and spare capacity: the pane will only be read from now on. */
-  seal(): void {
-    if (this.index === undefined) return;
+  /**
+   * Drop the lookup index and spare capacity: the pane will only be read from now on. Returns
+   * the working arrays it no longer needs (undefined when already sealed).
+   */
+  seal(): PaneBuffers | undefined {
+    const index = this.index;
+    if (index === undefined) return undefined;
     this.index = undefined;
-    if (this.ids.length !== this.size) {
-      this.ids = this.ids.slice(0, this.size);
-      this.counts = this.counts.slice(0, this.size);
-    }
+    const {ids, counts} = this;
+    this.ids = ids.slice(0, this.size);
+    this.counts = counts.slice(0, this.size);
+    return {ids, counts, index};
   }
 
   private reopen(): Int32Array {

@@ -1,9 +1,11 @@
 // Numbers for hashtags, so the sliding window counts in typed arrays instead of string maps.
 // Two levels: a *spelling* (`StanLee`, as posted) and its *key* (`stanlee`, see `normalizeTag`).
 // A spelling is looked up with one Map lookup on the hot path; `normalizeTag` runs only the first
-// time a spelling is seen. Ids are recycled through free lists once nothing refers to them, so
-// the table holds only tags that some retained pane still counts.
+// time a spelling is seen, and the key is then found in a `KeyIndex`. Ids are recycled through
+// free lists once nothing refers to them, so the table holds only tags that some retained pane
+// still counts.
 import {normalizeTag} from '../normalize-tag.js';
+import {KeyIndex, hashText} from './key-index.js';
 
 const NONE = -1;
 
@@ -35,34 +37,31 @@ export class TagTable {
 
   // Per key id.
   keyText: string[] = [];
+  keyHash = new Int32Array(1024);
   firstSpelling = new Int32Array(1024).fill(NONE);
   /** Posts in the current window carrying this key. */
   keyCount = new Int32Array(1024);
   keyHigh = 0;
   liveKeys = 0;
 
-  /**
-   * One map for both levels, to halve the lookups and the memory: a spelling maps to its id
-   * (>= 0); a key's text maps to `~keyId` (< 0) unless a live spelling of that very text
-   * stands in for it. A key text that `normalizeTag` would change again (not a fixed point)
-   * cannot be told apart from a spelling that way, so such keys live in `unstableKeys`.
-   */
-  private readonly ids = new Map<string, number>();
-  private readonly unstableKeys = new Map<string, number>();
+  private readonly spellingIds = new Map<string, number>();
+  private readonly keyIds = new KeyIndex(
+    (key) => this.keyText[key]!,
+    (key) => this.keyHash[key]!,
+  );
   private readonly freeSpellings: number[] = [];
   private readonly freeKeys: number[] = [];
 
   /** The id of a spelling, interning it (and its key) on first sight. */
   idOf(spelling: string): number {
-    const id = this.ids.get(spelling);
-    return id !== undefined && id >= 0 ? id : this.intern(spelling, id);
+    const id = this.spellingIds.get(spelling);
+    return id === undefined ? this.intern(spelling) : id;
   }
 
   /** Forget a spelling no retained pane holds any more, and its key if it was the last one. */
   release(spelling: number): void {
     const key = this.keyOfSpelling[spelling]!;
-    const text = this.spellingText[spelling]!;
-    const keyText = this.keyText[key]!;
+    this.spellingIds.delete(this.spellingText[spelling]!);
     this.spellingText[spelling] = '';
     // Unlink from the key's list (a key rarely has more than a few spellings).
     let previous = NONE;
@@ -75,11 +74,8 @@ export class TagTable {
     if (previous === NONE) this.firstSpelling[key] = next;
     else this.nextSpelling[previous] = next;
     this.freeSpellings.push(spelling);
-    const keyDies = next === NONE && previous === NONE;
-    if (text === keyText && !keyDies) this.ids.set(text, ~key);
-    else this.ids.delete(text);
-    if (keyDies) {
-      if (text !== keyText && !this.unstableKeys.delete(keyText)) this.ids.delete(keyText);
+    if (next === NONE && previous === NONE) {
+      this.keyIds.remove(key);
       this.keyText[key] = '';
       this.freeKeys.push(key);
       this.liveKeys--;
@@ -109,49 +105,26 @@ export class TagTable {
     this.keyCount.fill(0, 0, this.keyHigh);
   }
 
-  private intern(spelling: string, entry: number | undefined): number {
-    const ascii = isAscii(spelling);
-    const keyText = ascii ? spelling.toLowerCase() : normalizeTag(spelling);
-    let key: number;
-    if (keyText === spelling) {
-      // Its own key: a key-only entry of this text, or none (then the key is new).
-      key = entry === undefined ? this.newKey(keyText) : ~entry;
-    } else {
-      // Usually a fixed point (always for ASCII); otherwise checking costs a normalisation.
-      const stable = ascii || normalizeTag(keyText) === keyText;
-      key = this.findKey(keyText, stable) ?? this.registerKey(keyText, stable);
+  private intern(spelling: string): number {
+    const keyText = isAscii(spelling) ? spelling.toLowerCase() : normalizeTag(spelling);
+    const hash = hashText(keyText);
+    let key = this.keyIds.find(keyText, hash);
+    if (key === NONE) {
+      key = this.freeKeys.pop() ?? this.newKeyId();
+      this.keyText[key] = keyText;
+      this.keyHash[key] = hash;
+      this.firstSpelling[key] = NONE;
+      this.keyIds.insert(key);
+      this.liveKeys++;
     }
     const id = this.freeSpellings.pop() ?? this.newSpellingId();
-    this.ids.set(spelling, id);
+    this.spellingIds.set(spelling, id);
     this.spellingText[id] = spelling;
     this.keyOfSpelling[id] = key;
     // Prepended: list order does not matter, display ties break by code-unit order.
     this.nextSpelling[id] = this.firstSpelling[key]!;
     this.firstSpelling[key] = id;
     return id;
-  }
-
-  private findKey(keyText: string, stable: boolean): number | undefined {
-    if (!stable) return this.unstableKeys.get(keyText);
-    const entry = this.ids.get(keyText);
-    if (entry === undefined) return undefined;
-    // A spelling equal to a fixed-point key text is a spelling of that key.
-    return entry < 0 ? ~entry : this.keyOfSpelling[entry]!;
-  }
-
-  private registerKey(keyText: string, stable: boolean): number {
-    const key = this.newKey(keyText);
-    if (!stable) this.unstableKeys.set(keyText, key);
-    else this.ids.set(keyText, ~key);
-    return key;
-  }
-
-  private newKey(keyText: string): number {
-    const key = this.freeKeys.pop() ?? this.newKeyId();
-    this.keyText[key] = keyText;
-    this.firstSpelling[key] = NONE;
-    this.liveKeys++;
-    return key;
   }
 
   private newSpellingId(): number {
@@ -171,6 +144,7 @@ export class TagTable {
     if (id === this.keyCount.length) {
       const size = id * 2;
       this.firstSpelling = grown(this.firstSpelling, size, NONE);
+      this.keyHash = grown(this.keyHash, size);
       this.keyCount = grown(this.keyCount, size);
     }
     return id;
