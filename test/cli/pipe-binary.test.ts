@@ -261,6 +261,13 @@ describe('pipe mode, real binary and child server', () => {
       const paced = await run(['--replay', file, '--speed', '1000', ...window]);
       expect(paced.code, paced.stderr).toBe(0);
       expect(paced.stdout).toBe(batch.stdout);
+
+      // And piped in as live lines, counted by the posts' own time.
+      const piped = await run(['--source', 'stdin', '--time', 'event', ...window], {
+        input: recorded.join('\n') + '\n',
+      });
+      expect(piped.code, piped.stderr).toBe(0);
+      expect(piped.stdout).toBe(batch.stdout);
     },
   );
 });
