@@ -22,7 +22,22 @@ export type WireMessage =
   | {type: 'ignored'; reason: string}
   | {type: 'malformed'; reason: string};
 
-const iso = (ms: number) => new Date(ms).toISOString();
+// Formatting a date costs more than the rest of a post's encoding; at high rates many posts
+// share a millisecond (and `received_at` often equals `created_at`), so remember the last two.
+let isoKeyA = NaN;
+let isoTextA = '';
+let isoKeyB = NaN;
+let isoTextB = '';
+function iso(ms: number): string {
+  if (ms === isoKeyA) return isoTextA;
+  if (ms === isoKeyB) return isoTextB;
+  const text = new Date(ms).toISOString();
+  isoKeyB = isoKeyA;
+  isoTextB = isoTextA;
+  isoKeyA = ms;
+  isoTextA = text;
+  return text;
+}
 
 export function encodeHello(hello: Omit<WireHello, 'protocol'>): string {
   return (

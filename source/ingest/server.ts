@@ -82,8 +82,28 @@ class Connection {
 
   private write(line: Buffer): void {
     if (this.socket.destroyed) return;
-    if (!this.socket.write(line)) this.blocked = true;
+    // Lines written in one turn of the event loop leave in one system call (writev) instead
+    // of one each: at thousands of posts per second that is most of the server's cost.
+    if (!this.corked) {
+      this.corked = true;
+      this.socket.cork();
+      process.nextTick(this.uncork);
+    }
+    if (!this.socket.write(line)) {
+      // A full buffer goes out now rather than at the end of the turn, so a burst reaches a
+      // client that is keeping up instead of piling into its queue. The kernel usually takes
+      // it all at once; only what it could not take is pushback.
+      this.uncork();
+      this.blocked = this.socket.writableLength >= this.socket.writableHighWaterMark;
+    }
   }
+
+  private corked = false;
+  private readonly uncork = () => {
+    if (!this.corked) return;
+    this.corked = false;
+    this.socket.uncork();
+  };
 
   /** Writes queued lines until the socket pushes back again. */
   flush(): void {
