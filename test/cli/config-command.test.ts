@@ -3,7 +3,8 @@
 import {chmodSync, mkdirSync, readFileSync, statSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {cleanEnv, run} from './run-binary.js';
+import pty from 'node-pty';
+import {BIN, cleanEnv, run} from './run-binary.js';
 
 const TOKEN =
   'AAAAAAAAAAAAAAAAAAAAAMLheAAAAAAA0%2BuSeid%2BULvsea4JtiGRiSDSJSI%3DEUifiRBkKG5E2XzMDjRfl76ZC9Ub0wnz4XsNiRVBChTYbJcE3F';
@@ -38,6 +39,24 @@ describe('trendtui config', () => {
     const all = await run(['config', 'get'], {env});
     expect(all.stdout).toContain('x.token=…');
     expect(all.stdout).not.toContain(TOKEN.slice(0, 20));
+  });
+
+  it('on a terminal, asks for the token without echoing it', async () => {
+    const {env, file} = configEnv();
+    const term = pty.spawn(process.execPath, [BIN, 'config', 'set', 'x.token', '-'], {
+      cols: 100,
+      rows: 10,
+      env: env as Record<string, string>,
+    });
+    let screen = '';
+    term.onData((data) => (screen += data));
+    const exited = new Promise<number>((resolve) => term.onExit(({exitCode}) => resolve(exitCode)));
+    while (!screen.includes('input hidden'))
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    term.write(`${TOKEN}\r`);
+    expect(await exited).toBe(0);
+    expect(screen).not.toContain(TOKEN.slice(0, 12));
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({x: {token: TOKEN}});
   });
 
   it('tightens an existing world-readable file to 0600 when it writes', async () => {
