@@ -123,6 +123,7 @@ export async function runServe(
     signal: stop.signal,
     waitForClient: isPaced(source) ? clientArrived : Promise.resolve(),
     log,
+    env: io.env,
   });
 
   await new Promise<void>((resolve) => stop.signal.addEventListener('abort', () => resolve()));
@@ -159,11 +160,35 @@ function watchParent(
   }
 }
 
+const TOKEN_VARIABLES = ['X_BEARER_TOKEN', 'TWITTER_BEARER_TOKEN', 'BEARER_TOKEN'];
+
+/**
+ * Statuses are shown, logged and sent to every client; whatever a source put in one, a token
+ * from the environment never leaves this process.
+ */
+function tokenRedactor(env: NodeJS.ProcessEnv): (status: SourceStatus) => SourceStatus {
+  const tokens = TOKEN_VARIABLES.map((name) => env[name]?.trim() ?? '').filter(
+    (token) => token.length >= 8,
+  );
+  if (tokens.length === 0) return (status) => status;
+  return (status) => {
+    if (status.detail === undefined) return status;
+    let detail = status.detail;
+    for (const token of tokens) detail = detail.replaceAll(token, '***');
+    return detail === status.detail ? status : {...status, detail};
+  };
+}
+
 async function pumpSource(
   source: Source,
   server: IngestServer,
   options: Options,
-  run: {signal: AbortSignal; waitForClient: Promise<void>; log: (message: string) => void},
+  run: {
+    signal: AbortSignal;
+    waitForClient: Promise<void>;
+    log: (message: string) => void;
+    env: NodeJS.ProcessEnv;
+  },
 ): Promise<void> {
   const {signal, log} = run;
   await Promise.race([
@@ -177,16 +202,18 @@ async function pumpSource(
     source.name === 'x' ? {query: [], lang: options.lang, retweets: options.retweets} : options,
   );
   const paced = isPaced(source);
+  const redact = tokenRedactor(run.env);
   let last: SourceStatus | undefined;
   try {
     for await (const event of source.events(signal)) {
       if (event.type === 'status') {
-        const {state, detail} = event.status;
+        const status = redact(event.status);
+        const {state, detail} = status;
         if (state !== last?.state || detail !== last?.detail) {
           log(`source ${source.name} ${state}${detail === undefined ? '' : `: ${detail}`}`);
         }
-        last = event.status;
-        server.publishStatus(event.status);
+        last = status;
+        server.publishStatus(status);
         continue;
       }
       if (!keep(event.post)) continue;

@@ -138,6 +138,23 @@ describe('runServe', () => {
     expect(await run.exit).toBe(0);
   });
 
+  it('never logs or sends the token, even when a status happens to contain it', async () => {
+    const token = 'tok-1234567890-secret';
+    const dir = mkdtempSync(path.join(tmpdir(), 'trendtui-serve-'));
+    cleanups.push(() => rmSync(dir, {recursive: true, force: true}));
+    const file = path.join(dir, `${token}.jsonl`);
+    writeFileSync(file, 'stan lee #StanLee\n');
+    const run = serveInProcess(testOptions({source: 'replay', replayFile: file, speed: 'max'}), {
+      X_BEARER_TOKEN: token,
+    });
+    const port = await until(() => portFrom(run.logs));
+    const wire = (await readLines(port, 4)).join('\n');
+    expect(wire).toContain('"state":"ended"');
+    expect(wire).toContain('***.jsonl');
+    expect(wire).not.toContain(token);
+    expect(run.logs.join('\n')).not.toContain(token);
+  });
+
   it('says so in one line when the port is taken', async () => {
     const blocker = net.createServer();
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));

@@ -147,6 +147,30 @@ describe('spawnIngest', () => {
     const took = await gone(childPid, 2000);
     expect(took).toBeLessThan(2000);
   });
+
+  it('a child reading stdin notices a SIGKILLed parent too (its stdin stays open)', async () => {
+    const script = fileURLToPath(new URL('./fixtures/supervised-parent.mjs', import.meta.url));
+    // The test keeps the parent's stdin (which the child inherits) open, so only the child's
+    // parent check can notice.
+    const parent = spawn(
+      process.execPath,
+      [script, JSON.stringify(testOptions({source: 'stdin'}))],
+      {
+        stdio: ['pipe', 'pipe', 'inherit'],
+      },
+    );
+    parent.stdin.write('stan lee was here #StanLee\n');
+    const childPid = await new Promise<number>((resolve, reject) => {
+      parent.stdout.setEncoding('utf8');
+      parent.stdout.once('data', (text: string) => resolve(Number(text.trim())));
+      parent.once('exit', () => reject(new Error('parent exited early')));
+    });
+    expect(alive(childPid)).toBe(true);
+    parent.kill('SIGKILL');
+    const took = await gone(childPid, 2000);
+    expect(took).toBeLessThan(2000);
+    parent.stdin.destroy();
+  });
 });
 
 describe('serveArguments', () => {
