@@ -19,6 +19,7 @@ export type PaneBox = {width: number; height: number};
 export type DashboardLayout = {
   kind: 'dashboard';
   arrangement: 'side-by-side' | 'stacked';
+  /** Columns the frame uses: the terminal's width minus one. */
   columns: number;
   /** Rows the whole frame uses: always at most rows − 1. */
   frameHeight: number;
@@ -41,11 +42,16 @@ export type Layout = DashboardLayout | TooSmallLayout;
 export function computeLayout(columns: number, rows: number): Layout {
   if (columns < MIN_COLUMNS || rows < MIN_ROWS) return {kind: 'too-small', columns, rows};
   const frameHeight = rows - 1;
+  // The last column stays empty too. A row that fills the terminal exactly leaves the cursor in
+  // the "pending wrap" state, and a character the terminal draws one column wider than
+  // string-width thinks (emoji, ambiguous-width symbols) would wrap the row: either way the
+  // frame grows a row, scrolls, and Ink's line-counting redraw loses the top line.
+  const width = columns - 1;
   if (columns >= SIDE_BY_SIDE_COLUMNS) {
-    const wide = sideBySide(columns, frameHeight);
+    const wide = sideBySide(width, frameHeight);
     if (wide) return wide;
   }
-  return stacked(columns, frameHeight);
+  return stacked(width, frameHeight);
 }
 
 function sideBySide(columns: number, frameHeight: number): DashboardLayout | undefined {

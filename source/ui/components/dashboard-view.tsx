@@ -42,19 +42,20 @@ export function DashboardView({columns, rows, live, shown, view, color, ascii, h
   if (layout.kind === 'too-small') return <TooSmall columns={columns} rows={rows} />;
   // No overflow clipping: every pane draws exactly the rows and columns the layout gave it
   // (clipping would make Ink re-slice every line of every frame).
+  const width = layout.columns;
   return (
-    <Box flexDirection="column" width={columns} height={layout.frameHeight}>
+    <Box flexDirection="column" width={width} height={layout.frameHeight}>
       <Header
         snapshot={live}
-        width={columns}
+        width={width}
         lines={layout.headerLines}
         paused={view.paused}
         color={color}
       />
-      {layout.notice ? <Notice snapshot={live} width={columns} color={color} hint={hint} /> : null}
+      {layout.notice ? <Notice snapshot={live} width={width} color={color} hint={hint} /> : null}
       {view.help ? (
         <HelpOverlay
-          width={columns}
+          width={width}
           height={bodyHeight(layout)}
           color={color}
           ascii={ascii}
@@ -63,7 +64,7 @@ export function DashboardView({columns, rows, live, shown, view, color, ascii, h
       ) : (
         <Body layout={layout} snapshot={shown} view={view} color={color} ascii={ascii} />
       )}
-      {layout.footer ? <Footer width={columns} color={color} ascii={ascii} /> : null}
+      {layout.footer ? <Footer width={width} color={color} ascii={ascii} /> : null}
     </Box>
   );
 }

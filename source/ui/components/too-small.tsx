@@ -9,7 +9,7 @@ export function TooSmall({columns, rows}: Props) {
   const message = `Terminal too small: ${columns}×${rows}, need ${MIN_COLUMNS}×${MIN_ROWS}. q quits.`;
   // The one place that wraps text, so the one place that clips it to the frame height.
   return (
-    <Box width={columns} height={Math.max(1, rows - 1)} overflow="hidden">
+    <Box width={Math.max(1, columns - 1)} height={Math.max(1, rows - 1)} overflow="hidden">
       <Text wrap="wrap">{message}</Text>
     </Box>
   );
