@@ -158,6 +158,18 @@ describe('the dashboard under signals and resizing', () => {
     await waitUntil(() => processes.filter(isRunning).length === 0, 3000);
   });
 
+  it('quits on Ctrl-C like q: exit 0, terminal restored, server stopped', async () => {
+    run = runTrendtui(DEMO, isolated(80, 24));
+    await run.waitFor((s) => barRows(s).length === 10);
+    const processes = run.processTree();
+    expect(processes.length).toBeGreaterThanOrEqual(2);
+    run.press('\u0003');
+    expect((await run.exited).exitCode).toBe(0);
+    expect(run.inAlternateScreen()).toBe(false);
+    expect(run.cursorHidden()).toBe(false);
+    await waitUntil(() => processes.filter(isRunning).length === 0, 3000);
+  });
+
   it('reflows at once on resize, shows "too small" below 40×12 and still quits on q', async () => {
     run = runTrendtui(DEMO, isolated(80, 24));
     await run.waitFor((s) => barRows(s).length === 10 && s.includes('Posts'));
