@@ -19,7 +19,6 @@
 // for benchmarking.
 import {availableParallelism} from 'node:os';
 import type {Readable} from 'node:stream';
-import {SlidingWindow} from '../core/sliding-window.js';
 import {createRecordFormatter} from '../core/format/records.js';
 import type {WindowResult} from '../core/window-result.js';
 import type {Options} from './options.js';
@@ -27,7 +26,8 @@ import {openArchive, describe} from './batch/archive-input.js';
 import {BlockCutter} from './batch/block-cutter.js';
 import {parseBlocks} from './batch/parse-pool.js';
 import type {PostBatch} from './batch/post-batch.js';
-import {OrderProbe, STREAM_OUT_OF_ORDER_BOUND_MS} from './batch/order-probe.js';
+import {OrderProbe, type Ordering} from './batch/order-probe.js';
+import {WindowFeeder} from './batch/window-feeder.js';
 import {RecordWriter} from './batch/record-writer.js';
 
 /** Where stdin and stderr are, for tests; the process's own by default. */
@@ -37,7 +37,6 @@ const EXIT_OK = 0;
 const EXIT_FAILURE = 1;
 const EXIT_BAD_INPUT = 2;
 
-const NO_TAGS: readonly string[] = Object.freeze([]);
 const MAX_PARSE_WORKERS = 3;
 
 /**
@@ -70,7 +69,7 @@ export async function runBatchReplay(
     now: Date.now(),
   };
 
-  let window: SlidingWindow | undefined;
+  let feeder: WindowFeeder | undefined;
   const probe = new OrderProbe();
   const sample: PostBatch[] = [];
   let headerWritten = false;
@@ -85,43 +84,27 @@ export async function runBatchReplay(
     return true;
   };
 
-  const startWindow = (holdUntilFinish: boolean) =>
-    new SlidingWindow({
-      windowMs: options.windowMs,
-      slideMs: options.slideMs,
-      timeMode: 'event',
-      top: options.top,
-      maxOutOfOrdernessMs: STREAM_OUT_OF_ORDER_BOUND_MS,
-      allowedLatenessMs: 0,
-      // The window never changes in a batch run: the coarsest panes, and no history kept
-      // beyond the window itself.
-      paneMs: gcd(options.windowMs, options.slideMs),
-      retentionMs: options.windowMs,
-      holdUntilFinish,
-    });
-
-  // Event time only: the clock is the newest post, and the window's watermark trails it.
-  let newest = Number.NEGATIVE_INFINITY;
-  const count = async (target: SlidingWindow, batch: PostBatch): Promise<boolean> => {
-    newest = Math.max(newest, feed(target, batch));
-    return newest === Number.NEGATIVE_INFINITY ? true : emit(target.advance(newest));
+  const shape = {windowMs: options.windowMs, slideMs: options.slideMs, top: options.top};
+  const start = async (ordering: Ordering): Promise<WindowFeeder | undefined> => {
+    const started = new WindowFeeder(shape, ordering);
+    for (const held of sample.splice(0)) {
+      if (!(await started.add(held, emit))) return undefined;
+    }
+    return started;
   };
 
   try {
     for await (const batch of parseBlocks(blocksOf(input.chunks, cutter), settings, workers())) {
       tally.add(batch);
-      if (window === undefined) {
+      if (feeder === undefined) {
         for (const time of batch.times) probe.observe(time);
         sample.push(batch);
         if (!probe.full) continue;
-        window = startWindow(probe.decide(false) === 'hold');
-        for (const held of sample.splice(0)) {
-          if (!(await count(window, held))) break;
-        }
-      } else if (!(await count(window, batch))) {
+        feeder = await start(probe.decide(false));
+        if (feeder === undefined) break;
+      } else if (!(await feeder.add(batch, emit))) {
         break;
       }
-      if (writer.failure) break;
     }
     if (writer.failure) return EXIT_OK;
 
@@ -130,12 +113,9 @@ export async function runBatchReplay(
       warn(`${input.name} has no line trendtui can read${tally.malformedSummary()}`);
       return EXIT_BAD_INPUT;
     }
-    if (window === undefined) {
-      window = startWindow(probe.decide(true) === 'hold');
-      for (const held of sample.splice(0)) feed(window, held);
-    }
-    await emit(window.finish());
-    tally.report(window.late);
+    feeder ??= await start(probe.decide(true));
+    if (feeder === undefined || !(await feeder.finish(emit))) return EXIT_OK;
+    tally.report(feeder.late);
     return EXIT_OK;
   } catch (error) {
     if (writer.failure) return EXIT_OK;
@@ -145,21 +125,6 @@ export async function runBatchReplay(
     input.close();
     writer.release();
   }
-}
-
-/** Adds a batch's posts; returns the newest post time in it (-Infinity for none). */
-function feed(window: SlidingWindow, batch: PostBatch): number {
-  const {times, tagCounts, tags} = batch;
-  let next = 0;
-  let newest = Number.NEGATIVE_INFINITY;
-  for (let i = 0; i < times.length; i++) {
-    const count = tagCounts[i]!;
-    const time = times[i]!;
-    window.add(time, count === 0 ? NO_TAGS : tags.slice(next, next + count));
-    if (time > newest) newest = time;
-    next += count;
-  }
-  return newest;
 }
 
 async function* blocksOf(
@@ -172,11 +137,6 @@ async function* blocksOf(
   }
   const last = cutter.end();
   if (last !== undefined) yield last;
-}
-
-function gcd(a: number, b: number): number {
-  while (b !== 0) [a, b] = [b, a % b];
-  return a;
 }
 
 function workers(): number {

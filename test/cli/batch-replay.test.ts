@@ -251,6 +251,25 @@ describe('event time on generated archives', () => {
     expectSameWindows(records(stdout.text), recountWindows(recountText(text), 60_000, 10_000));
   });
 
+  it('streams and holds sparse archives: a post days later means thousands of empty windows', async () => {
+    const lines = readFileSync(generated, 'utf8').trimEnd().split('\n');
+    const message = JSON.parse(lines[5]!) as {data: {created_at: string}};
+    message.data.created_at = new Date(
+      Date.parse(message.data.created_at) + 3 * 86_400_000,
+    ).toISOString();
+    const later = [...lines, JSON.stringify(message)];
+    const expected = recountWindows(recountText(later.join('\n')), 20_000, 10_000);
+    // 3 days of 10 s slides: more windows than the feeder hands on in one step.
+    expect(expected.length).toBeGreaterThan(25_000);
+    for (const order of [later, [...later].reverse()]) {
+      const file = path.join(scratch, 'sparse.jsonl');
+      writeFileSync(file, order.join('\n') + '\n');
+      const run = await replay({replayFile: file, windowMs: 20_000, slideMs: 10_000});
+      expect(run.code).toBe(0);
+      expectSameWindows(records(run.stdout), expected);
+    }
+  });
+
   it('reports a post far behind the stream in `late` and counts it nowhere', async () => {
     const lines = readFileSync(generated, 'utf8').trimEnd().split('\n');
     // A copy of an early post, placed near the end: ten minutes behind its neighbours, every

@@ -31,7 +31,8 @@ export class OrderProbe {
   }
 
   observe(timeMs: number): void {
-    if (this.full) return;
+    // A post without a usable time has no place in the order (the window reports it as late).
+    if (this.full || !Number.isFinite(timeMs)) return;
     this.#seen++;
     this.#worstDisorder = Math.max(this.#worstDisorder, this.#newest - timeMs);
     this.#newest = Math.max(this.#newest, timeMs);

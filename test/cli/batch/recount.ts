@@ -1,7 +1,8 @@
 // An independent brute-force recount for batch-replay tests: its own minimal walk of the
 // archive formats (X v2 messages and pages, twarc2 flattened lines, Jetstream) and its own
 // window arithmetic, sharing no code with trendtui's parser or window. Every window is counted
-// from scratch over every post, so it is slow and obviously right.
+// from scratch over the posts in its time range (found by binary search in the sorted posts),
+// so it is slow and obviously right.
 import twitterText from 'twitter-text';
 
 export type RecountPost = {time: number; tags: string[]};
@@ -113,20 +114,28 @@ export function recountWindows(
   slideMs: number,
 ): RecountWindow[] {
   if (posts.length === 0) return [];
-  let earliest = Infinity;
-  let latest = -Infinity;
-  for (const post of posts) {
-    earliest = Math.min(earliest, post.time);
-    latest = Math.max(latest, post.time);
-  }
+  const sorted = [...posts].sort((a, b) => a.time - b.time);
+  const earliest = sorted[0]!.time;
+  const latest = sorted.at(-1)!.time;
+  // The first index whose time is at least `time`.
+  const firstAtOrAfter = (time: number) => {
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (sorted[middle]!.time < time) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  };
   const firstEnd = (Math.floor(earliest / slideMs) + 1) * slideMs;
   const lastEnd = Math.floor((latest + windowMs) / slideMs) * slideMs;
   const windows: RecountWindow[] = [];
   for (let end = firstEnd; end <= lastEnd; end += slideMs) {
     const start = end - windowMs;
     const window: RecountWindow = {start, end, posts: 0, counts: new Map(), spellings: new Map()};
-    for (const post of posts) {
-      if (post.time < start || post.time >= end) continue;
+    for (let i = firstAtOrAfter(start); i < sorted.length && sorted[i]!.time < end; i++) {
+      const post = sorted[i]!;
       window.posts++;
       for (const tag of post.tags) {
         const k = key(tag);
