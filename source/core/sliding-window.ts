@@ -214,16 +214,25 @@ export class SlidingWindow {
       this.timeMode === 'arrival'
         ? nowMs
         : Math.max(this.latestSeen, nowMs) - this.outOfOrderness - this.lateness;
-    return this.emitThrough(due);
+    return [...this.windowsThrough(due)];
   }
 
   /** Finite input ended: every remaining window through the last one holding the latest post. */
   finish(): WindowResult[] {
+    return [...this.drain()];
+  }
+
+  /**
+   * `finish()` one window at a time, each emitted as it is taken: a long archive's windows
+   * (a year at a 10 s slide is three million) need not all be in memory at once. Change
+   * nothing else on this window until the iteration is done.
+   */
+  drain(): Generator<WindowResult, void, undefined> {
     this.holding = false;
-    if (this.latestCounted === Number.NEGATIVE_INFINITY) return [];
+    if (this.latestCounted === Number.NEGATIVE_INFINITY) return this.windowsThrough(-Infinity);
     const lastHolding =
       Math.floor((this.latestCounted + this.windowLength) / this.slideLength) * this.slideLength;
-    return this.emitThrough(lastHolding);
+    return this.windowsThrough(lastHolding);
   }
 
   /**
@@ -278,16 +287,16 @@ export class SlidingWindow {
     return pane;
   }
 
-  private emitThrough(due: number): WindowResult[] {
-    const results: WindowResult[] = [];
+  /** The windows due by `due`, emitted as they are iterated. */
+  private *windowsThrough(due: number): Generator<WindowResult, void, undefined> {
     const slide = this.slideLength;
     let end: number;
     if (this.lastEnd === undefined) {
-      if (this.earliestCounted === Number.POSITIVE_INFINITY) return results;
+      if (this.earliestCounted === Number.POSITIVE_INFINITY) return;
       // Start with the window whose end is the first past the earliest post; the running
       // totals start empty, and are right to, since no post is earlier.
       const before = Math.floor(this.earliestCounted / slide) * slide;
-      if (before + slide > due) return results;
+      if (before + slide > due) return;
       this.lastEnd = before;
       end = before + slide;
     } else {
@@ -295,9 +304,8 @@ export class SlidingWindow {
     }
     for (; end <= due; end += slide) {
       this.slideTo(end);
-      results.push(this.emit());
+      yield this.emit();
     }
-    return results;
   }
 
   /** Move the running totals from the window ending at `lastEnd` to the one ending at `end`. */
@@ -386,7 +394,11 @@ export class SlidingWindow {
 
   private emit(): WindowResult {
     const tags = this.tags;
-    const ids = selectTop(tags.keyCount, tags.keyHigh, tags.keyText, this.topSize);
+    // An empty window (a quiet spell, a gap in an archive) has no tags: skip the scan.
+    const ids =
+      this.windowPosts === 0
+        ? []
+        : selectTop(tags.keyCount, tags.keyHigh, tags.keyText, this.topSize);
     const ranks = new Map<string, number>();
     const top: RankedTag[] = [];
     for (let i = 0; i < ids.length; i++) {

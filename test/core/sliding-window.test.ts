@@ -263,15 +263,35 @@ describe('SlidingWindow in event time', () => {
     expect(window.distinctTags).toBe(1);
   });
 
-  it('streams a time-ordered input in bounded memory, releasing tags that left', () => {
+  it('drains the held windows one at a time, the same ones finish returns', () => {
+    const make = () => {
+      const window = eventWindow({holdUntilFinish: true});
+      for (const second of [300, 250, 20, 7]) window.add(s(second), [`t${second % 4}`]);
+      return window;
+    };
+    const all = make().finish();
+    expect(all.map((result) => result.end / 1000)).toEqual(
+      Array.from({length: 32}, (_, i) => 10 + i * 10), // the last holds 300 s: [300, 320)
+    );
+    const lazy = make();
+    const windows = lazy.drain();
+    expect(windows.next().value).toEqual(all[0]);
+    expect(lazy.latest()).toEqual(all[0]); // emitted as taken, not before
+    expect([...windows]).toEqual(all.slice(1));
+  });
+
+  it('streams a time-ordered input with seconds of disorder in bounded memory', () => {
     const window = eventWindow({retentionMs: s(60)});
     let most = 0;
     for (let second = 0; second < 600; second++) {
-      // Each tag lives for one second of the stream: old ones must be forgotten.
-      window.add(s(second), [`tag${second}`, 'always']);
+      // Each tag lives for one second of the stream: old ones must be forgotten. Posts come up
+      // to 4 s out of order, within the 5 s bound, so none is late.
+      const jitter = ((second * 7) % 5) - 4;
+      expect(window.add(s(second + jitter), [`tag${second}`, 'always'])).toBe('counted');
       window.advance(0);
       most = Math.max(most, window.distinctTags);
     }
+    expect(window.late).toBe(0);
     // Retained: 60 s behind the last emitted end, plus the 5 s bound and the open slide.
     expect(most).toBeLessThanOrEqual(1 + 60 + 20);
     window.finish();
