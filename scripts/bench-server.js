@@ -118,6 +118,20 @@ async function main() {
   const bytes = lines.reduce((sum, line) => sum + line.length, 0);
   console.log(`${count} posts, ${(bytes / count).toFixed(0)} bytes each on the wire`);
 
+  // What encoding alone costs (the baseline's lines come pre-encoded; the server encodes each
+  // post once), to tell the server's own overhead from the JSON work.
+  const encodeMs = Math.min(
+    ...[0, 1, 2].map(() => {
+      const start = performance.now();
+      for (const post of posts) Buffer.from(encodePost(post));
+      return performance.now() - start;
+    }),
+  );
+  const encodeUs = (encodeMs * 1000) / count;
+  console.log(
+    `encoding alone: ${fmt(count / (encodeMs / 1000))} posts/s (${encodeUs.toFixed(2)} µs/post)`,
+  );
+
   for (const clients of [1, 8]) {
     const n = clients === 1 ? count : count / 4;
     // Warm both paths once, then take the better of two runs each, alternating.
