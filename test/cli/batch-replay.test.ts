@@ -259,7 +259,7 @@ describe('event time on generated archives', () => {
     ).toISOString();
     const later = [...lines, JSON.stringify(message)];
     const expected = recountWindows(recountText(later.join('\n')), 20_000, 10_000);
-    // 3 days of 10 s slides: more windows than the feeder hands on in one step.
+    // 3 days of 10 s slides: far more windows than the feeder hands on in one step.
     expect(expected.length).toBeGreaterThan(25_000);
     for (const order of [later, [...later].reverse()]) {
       const file = path.join(scratch, 'sparse.jsonl');

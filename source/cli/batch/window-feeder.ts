@@ -1,6 +1,7 @@
-// Feeds post batches to the SlidingWindow in event time and hands its results on in bounded
+// Feeds post batches to the SlidingWindow in event time and hands its results on in small
 // chunks, so that no archive (however sparse: posts years apart with a 10 s slide means
-// millions of empty windows) ever makes the window return one enormous array.
+// millions of empty windows; however long when held: a day of dense windows at `--top 0`)
+// ever makes the window return one enormous array.
 //
 // Both orders use the same event-time window; they differ only in how far the watermark trails
 // the newest post:
@@ -18,8 +19,11 @@ import type {PostBatch} from './post-batch.js';
 
 /** Some 31,000 years: a watermark that never passes a window before the end. */
 export const HOLD_BOUND_MS = 1e15;
-/** Windows handed on at most per call of `emit`. */
-const WINDOWS_PER_STEP = 10_000;
+/**
+ * Windows released per step when the clock leaps or a held input ends. Small, because with
+ * `--top 0` one window can list tens of thousands of tags; stepping costs next to nothing.
+ */
+const WINDOWS_PER_STEP = 16;
 
 const NO_TAGS: readonly string[] = Object.freeze([]);
 
