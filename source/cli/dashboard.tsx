@@ -5,6 +5,7 @@ import {constants} from 'node:os';
 import type {Options} from './options.js';
 import type {PostStream} from '../ingest/stream.js';
 import {TrendModel} from '../ui/trend-model.js';
+import {startHeapTrimmer} from '../ui/heap-trim.js';
 import {startPerfRecorder} from '../ui/perf-recorder.js';
 
 export type DashboardDeps = {
@@ -40,6 +41,7 @@ export async function runDashboard(options: Options, deps: DashboardDeps): Promi
   const perfFile = process.env['TRENDTUI_PERF_FILE'];
   const warmup = Number(process.env['TRENDTUI_PERF_WARMUP_MS'] ?? 3000);
   const perf = perfFile ? startPerfRecorder(perfFile, () => model.received, warmup) : undefined;
+  const trimmer = startHeapTrimmer();
   const screen = takeOverScreen(process.stdout);
   let exitCode = 0;
 
@@ -71,6 +73,7 @@ export async function runDashboard(options: Options, deps: DashboardDeps): Promi
     await instance.waitUntilExit();
   } finally {
     unsubscribe();
+    trimmer.stop();
     perf?.stop();
     screen.restore();
     await closeWithin(deps.stream, CLOSE_TIMEOUT_MS);
