@@ -1,6 +1,7 @@
 // Parses blocks of archive lines into post batches, on worker threads and on the calling thread
-// at once (parsing is nearly all of batch replay's work). Batches come out in input order whatever thread parsed them, and only a few
-// blocks are ever in flight, so memory stays flat however large the input.
+// at once (parsing is nearly all of batch replay's work). Batches come out in input order
+// whatever thread parsed them, and only a few blocks are ever in flight, so memory stays flat
+// however large the input.
 import {Worker} from 'node:worker_threads';
 import {createBlockParser, type BlockParserSettings, type PostBatch} from './post-batch.js';
 import type {BlockRequest} from './parse-worker.js';
