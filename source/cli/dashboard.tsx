@@ -41,15 +41,14 @@ export async function runDashboard(options: Options, deps: DashboardDeps): Promi
   const perfFile = process.env['TRENDTUI_PERF_FILE'];
   const warmup = Number(process.env['TRENDTUI_PERF_WARMUP_MS'] ?? 3000);
   const perf = perfFile ? startPerfRecorder(perfFile, () => model.received, warmup) : undefined;
-  const trimmer = startHeapTrimmer();
-  const screen = takeOverScreen(process.stdout);
-  let exitCode = 0;
-
   // React's development build records diagnostics on every render: measured here at 2,000
   // posts/s it doubled the CPU and took RSS from 150 MB to over 340 MB in 10 s. React picks its
   // build when first loaded, so this must come before Ink is imported.
   if (!process.env['NODE_ENV']) process.env['NODE_ENV'] = 'production';
   const {mountApp} = await import('../ui/mount-app.js');
+  const trimmer = startHeapTrimmer();
+  const screen = takeOverScreen(process.stdout);
+  let exitCode = 0;
   const instance = mountApp({
     model,
     color: options.color,

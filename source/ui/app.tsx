@@ -7,7 +7,7 @@ import {useSnapshot} from './hooks/use-snapshot.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {actionForKey, type Action} from './keymap.js';
 import type {DashboardSnapshot} from './snapshot.js';
-import type {TrendModel} from './trend-model.js';
+import {SNAPSHOT_POSTS, type TrendModel} from './trend-model.js';
 import {stepSlide, stepWindow} from './window-steps.js';
 
 export type AppProps = {
@@ -62,7 +62,10 @@ export function App({model, color, ascii, hint, onWindowChange, onQuit, interval
           setView((v) => ({...v, help: false}));
           return;
         case 'scroll':
-          setView((v) => ({...v, scroll: Math.max(0, Math.min(v.scroll + action.by, 199))}));
+          setView((v) => ({
+            ...v,
+            scroll: Math.max(0, Math.min(v.scroll + action.by, SNAPSHOT_POSTS - 1)),
+          }));
           return;
       }
       // A setting changed: redraw now, and let a paused display show the new setting too.

@@ -26,7 +26,7 @@ export type TrendModelOptions = {
 };
 
 /** How many posts a snapshot carries for the post pane (more than any terminal shows). */
-const SNAPSHOT_POSTS = 200;
+export const SNAPSHOT_POSTS = 200;
 /**
  * Posts per second the post pane keeps. Nobody reads faster, and every post kept outlives the
  * young generation and goes to the old one: at 2,000 posts/s keeping them all grew RSS by
