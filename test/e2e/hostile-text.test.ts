@@ -3,7 +3,7 @@
 // terminal escape sequences; the dashboard, run for real in a pseudo-terminal and rendered by a
 // terminal emulator, must show them as plain text and never obey them.
 import {createServer, type Server, type Socket} from 'node:net';
-import {mkdtempSync} from 'node:fs';
+import {mkdtempSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterEach, beforeAll, describe, expect, it} from 'vitest';
@@ -105,6 +105,40 @@ describe('hostile text from the network', () => {
     // the header is still where it belongs: the first row, and the last row stays empty
     expect(screen.split('\n')[0]).toMatch(/demo/);
     expect(run.screen()[rows - 1]).toBe('');
+    run.press('q');
+    expect((await run.exited).exitCode).toBe(0);
+  });
+});
+
+describe('hostile text from a replayed archive', () => {
+  it('shows the posts of an X archive as plain text, obeying none of their escapes', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'trendtui-e2e-'));
+    const archive = path.join(dir, 'hostile.jsonl');
+    // X API v2 stream lines, one second apart, whose text tries every trick at once
+    const lines = Array.from({length: 40}, (_, i) =>
+      JSON.stringify({
+        data: {
+          id: String(1000 + i),
+          text: `${HOSTILE.text} #Evil post${i}`,
+          created_at: new Date(Date.UTC(2024, 0, 1, 12, 0, i)).toISOString(),
+          author_id: HOSTILE.author,
+        },
+      }),
+    );
+    writeFileSync(archive, lines.join('\n') + '\n');
+    run = runTrendtui(['--replay', archive, '--speed', '5', '--window', '10s', '--slide', '2s'], {
+      columns: 80,
+      rows: 24,
+      env: {XDG_CONFIG_HOME: dir},
+    });
+    await run.waitFor((s) => s.includes('#Evil') && s.includes('MARKER-AFTER-MOVE'));
+    const postRow = run.screen().find((line) => line.includes('MARKER-AFTER-MOVE'))!;
+    expect(postRow).toMatch(/^\d\d:\d\d:\d\d mallory hello MARKER-AFTER-MOVE red line2/);
+    expect(run.titles.filter((t) => t.includes('PWNED'))).toEqual([]);
+    expect(run.output()).not.toContain('PWNED');
+    expect(run.output()).not.toContain(`${ESC}[2J`);
+    expect(run.output()).not.toContain(`${ESC}[10;10H`);
+    expect(run.screen()[0]).toMatch(/^trendtui replay/);
     run.press('q');
     expect((await run.exited).exitCode).toBe(0);
   });
