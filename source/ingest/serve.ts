@@ -153,6 +153,10 @@ function watchParent(
   cleanups.push(() => clearInterval(timer));
   // The parent holds our stdin's other end; its death closes it at once. Sources that read
   // stdin themselves get it inherited instead, and rely on the ppid check.
+  // Our stdout and stderr are pipes to the parent too: once it is gone, writing to them fails
+  // (EPIPE), which must end the child quietly rather than crash it.
+  io.stdout.on('error', onGone);
+  io.stderr.on('error', onGone);
   if (!stdinIsInput) {
     io.stdin.on('end', onGone);
     io.stdin.on('error', onGone);

@@ -141,8 +141,12 @@ export function spawnIngest(
     return stream;
   };
 
-  link({state: 'connecting'});
-  start();
+  // Start on the next tick so the caller has subscribed and sees `connecting`.
+  setImmediate(() => {
+    if (closing) return;
+    link({state: 'connecting'});
+    start();
+  });
 
   return {
     get childPid() {

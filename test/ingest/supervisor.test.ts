@@ -36,10 +36,14 @@ function watch(stream: PostStream) {
   };
 }
 
+/**
+ * Running, and not merely a zombie: an orphan that has exited stays in the process table until
+ * PID 1 reaps it, which in a container may take a second or more.
+ */
 const alive = (pid: number) => {
   try {
-    process.kill(pid, 0);
-    return true;
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
   } catch {
     return false;
   }
@@ -65,6 +69,7 @@ describe('spawnIngest', () => {
     expect(hello).toMatchObject({hello: {protocol: 1, source: 'demo', query: 'stan lee'}});
     const post = seen.events.find((e) => e.type === 'post');
     expect(post?.type === 'post' && post.post.receivedAt).toBeGreaterThan(0);
+    expect(seen.events[0]).toEqual({type: 'link', link: {state: 'connecting'}});
     const pid = stream.childPid as number;
     expect(alive(pid)).toBe(true);
     await stream.close();
