@@ -84,6 +84,10 @@ export function spawnIngest(
       env: {...process.env, ...extraEnv, TRENDTUI_CHILD: '1'},
       // The stdin pipe is the child's lifeline: it sees EOF the moment this process dies.
       stdio: [stdinIsInput ? 'inherit' : 'pipe', 'pipe', 'pipe'],
+      // Its own process group, so a Ctrl-C at the terminal reaches only this process, which
+      // stops the child itself (instead of seeing it die and starting to restart it). A child
+      // reading the terminal's stdin must stay in the foreground group to be allowed to.
+      detached: !stdinIsInput,
     });
     child = current;
     let exited = false;
