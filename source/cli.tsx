@@ -106,7 +106,9 @@ async function runDashboardMode(
 ): Promise<number> {
   const {openPostStream} = await import('./cli/pipe.js');
   const {runDashboard} = await import('./cli/dashboard.js');
-  const {stream, recording} = await openPostStream(options, token, (message) =>
+  // The child always sends retweets: `r` switches them on and off in the dashboard, which
+  // counts both ways, so a run started with --no-retweets can still bring them back.
+  const {stream, recording} = await openPostStream({...options, retweets: true}, token, (message) =>
     process.stderr.write(`trendtui: ${message}\n`),
   );
   try {

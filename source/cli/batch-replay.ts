@@ -22,7 +22,7 @@ import type {Readable} from 'node:stream';
 import {createRecordFormatter} from '../core/format/records.js';
 import type {WindowResult} from '../core/window-result.js';
 import type {Options} from './options.js';
-import {openArchive, describe} from './batch/archive-input.js';
+import {openArchive, describe} from '../ingest/archive-input.js';
 import {BlockCutter} from './batch/block-cutter.js';
 import {parseBlocks} from './batch/parse-pool.js';
 import type {PostBatch} from './batch/post-batch.js';

@@ -6,6 +6,7 @@ import {normalizeTag} from '../../core/normalize-tag.js';
 import type {Post} from '../../core/post.js';
 import type {Source, SourceEvent} from '../source.js';
 import {HANDLES, RELATED_TAGS, SURGE_TAGS, TEMPLATES} from './demo-data.js';
+import {realClock, type PacingClock} from './pacing-clock.js';
 
 /** mulberry32: tiny, fast, and good enough to make fake posts look random. */
 export function createRandom(seed: number): () => number {
@@ -115,32 +116,12 @@ export function createDemoGenerator(query: string[], seed: number): DemoGenerato
   };
 }
 
-export type DemoClock = {
-  now(): number;
-  /** Resolves after `ms`, or early when `signal` aborts. */
-  sleep(ms: number, signal: AbortSignal): Promise<void>;
-};
-
-const realClock: DemoClock = {
-  now: () => Date.now(),
-  sleep: (ms, signal) =>
-    new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        signal.removeEventListener('abort', done);
-        resolve();
-      }
-      signal.addEventListener('abort', done, {once: true});
-    }),
-};
-
 /** Posts per batch wake-up at most; high rates are emitted in bursts every `TICK_MS`. */
 const TICK_MS = 50;
 
 export function createDemoSource(
   options: Pick<Options, 'query' | 'rate' | 'seed'>,
-  clock: DemoClock = realClock,
+  clock: PacingClock = realClock,
 ): Source {
   const seed = options.seed ?? Math.floor(Math.random() * 2 ** 31);
   const rate = Math.max(options.rate, 0.001);

@@ -2,37 +2,18 @@
 // played back at `--speed N` by the posts' own timestamps, or as fast as clients take them
 // with `--speed max`. Posts keep their original `created_at`, so event-time windows come out
 // as they were.
-import {openArchive} from '../../cli/batch/archive-input.js';
+import {openArchive} from '../archive-input.js';
 import type {Options} from '../../cli/options.js';
 import type {Source, SourceEvent} from '../source.js';
 import {postsFromChunks, skippedSummary, type LineInputCounts} from './line-input.js';
-
-export type ReplayClock = {
-  now(): number;
-  /** Resolves after `ms`, or early when `signal` aborts. */
-  sleep(ms: number, signal: AbortSignal): Promise<void>;
-};
-
-const realClock: ReplayClock = {
-  now: () => Date.now(),
-  sleep: (ms, signal) =>
-    new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        signal.removeEventListener('abort', done);
-        resolve();
-      }
-      signal.addEventListener('abort', done, {once: true});
-    }),
-};
+import {realClock, type PacingClock} from './pacing-clock.js';
 
 /** Waits shorter than this are skipped: sleeping per post would cap the rate at ~1000/s. */
 const MIN_WAIT_MS = 4;
 
 export function createReplaySource(
   options: Pick<Options, 'replayFile' | 'speed'>,
-  input: {stdin?: NodeJS.ReadableStream; clock?: ReplayClock} = {},
+  input: {stdin?: NodeJS.ReadableStream; clock?: PacingClock} = {},
 ): Source {
   const clock = input.clock ?? realClock;
   const path = options.replayFile ?? '-';

@@ -5,8 +5,8 @@ import {
   createDemoGenerator,
   createDemoSource,
   surgeLevel,
-  type DemoClock,
 } from '../../../source/ingest/sources/demo.js';
+import type {PacingClock} from '../../../source/ingest/sources/pacing-clock.js';
 
 const generate = (seed: number, count: number, startS = 0): Post[] => {
   const generator = createDemoGenerator(['stan', 'lee'], seed);
@@ -63,7 +63,7 @@ describe('demo generator', () => {
 });
 
 /** A clock that only moves when the source sleeps. */
-function fakeClock(): DemoClock & {elapsed: () => number} {
+function fakeClock(): PacingClock & {elapsed: () => number} {
   let now = 1_800_000_000_000;
   const start = now;
   return {

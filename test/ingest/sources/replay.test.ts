@@ -8,7 +8,8 @@ import {afterAll, describe, expect, it} from 'vitest';
 import {encodePost} from '../../../source/core/protocol.js';
 import type {Post} from '../../../source/core/post.js';
 import type {Source, SourceEvent} from '../../../source/ingest/source.js';
-import {createReplaySource, type ReplayClock} from '../../../source/ingest/sources/replay.js';
+import type {PacingClock} from '../../../source/ingest/sources/pacing-clock.js';
+import {createReplaySource} from '../../../source/ingest/sources/replay.js';
 
 const fixtures = fileURLToPath(new URL('../../fixtures/', import.meta.url));
 const dir = mkdtempSync(path.join(tmpdir(), 'trendtui-replay-'));
@@ -80,7 +81,7 @@ describe('replay source', () => {
     writeFileSync(file, recorded);
     let now = 5_000_000;
     const sleeps: number[] = [];
-    const clock: ReplayClock = {
+    const clock: PacingClock = {
       now: () => now,
       sleep: async (ms) => {
         sleeps.push(ms);
