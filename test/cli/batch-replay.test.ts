@@ -8,30 +8,20 @@ import {execFileSync} from 'node:child_process';
 import {runBatchReplay} from '../../source/cli/batch-replay.js';
 import type {Options} from '../../source/cli/options.js';
 import {recountText, recountWindows, type RecountWindow} from './batch/recount.js';
+import {testOptions} from '../helpers/options.js';
 
 const fixtures = path.resolve('test/fixtures');
 const scratch = mkdtempSync(path.join(tmpdir(), 'trendtui-batch-'));
 
 function options(overrides: Partial<Options>): Options {
-  return {
+  const base = {
     query: [],
     source: 'replay',
     speed: 'max',
     windowMs: 60_000,
-    slideMs: 10_000,
     timeMode: 'event',
-    top: 0,
-    format: 'ndjson',
-    pipe: true,
-    host: '127.0.0.1',
-    port: 0,
-    serveFormat: 'ndjson',
-    retweets: true,
-    rate: 20,
-    color: false,
-    ascii: false,
-    ...overrides,
-  };
+  } as const;
+  return testOptions({...base, query: [], top: 0, pipe: true, ...overrides});
 }
 
 class Capture extends Writable {

@@ -8,30 +8,21 @@ import type {Options} from '../../source/cli/options.js';
 import {isBatchReplay, runPipe} from '../../source/cli/pipe.js';
 import type {Post} from '../../source/core/post.js';
 import {startWireServer, type WireServer} from './wire-server.js';
+import {testOptions} from '../helpers/options.js';
 
 const T0 = Date.UTC(2026, 10, 26, 12, 0, 0);
 
 function baseOptions(port: number, over: Partial<Options> = {}): Options {
-  return {
+  const connect = {host: '127.0.0.1', port};
+  return testOptions({
     query: [],
     source: 'replay',
-    speed: 1,
-    windowMs: 20_000,
-    slideMs: 10_000,
     timeMode: 'event',
     top: 0,
-    format: 'ndjson',
     pipe: true,
-    host: '127.0.0.1',
-    port: 0,
-    serveFormat: 'ndjson',
-    retweets: true,
-    rate: 20,
-    color: false,
-    ascii: false,
-    connect: {host: '127.0.0.1', port},
+    connect,
     ...over,
-  };
+  });
 }
 
 function capture() {

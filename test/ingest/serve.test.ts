@@ -9,7 +9,7 @@ import {afterEach, describe, expect, it} from 'vitest';
 import {defaultEntry} from '../../source/ingest/supervisor.js';
 import {runServe} from '../../source/ingest/serve.js';
 import type {Options} from '../../source/cli/options.js';
-import {testOptions} from './options.js';
+import {testOptions} from '../helpers/options.js';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {

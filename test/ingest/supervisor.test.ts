@@ -5,7 +5,7 @@ import {fileURLToPath} from 'node:url';
 import {afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {defaultEntry, serveArguments, spawnIngest} from '../../source/ingest/supervisor.js';
 import type {PostStream, StreamEvent} from '../../source/ingest/stream.js';
-import {testOptions} from './options.js';
+import {testOptions} from '../helpers/options.js';
 
 const streams: PostStream[] = [];
 afterEach(async () => {

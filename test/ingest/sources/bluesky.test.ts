@@ -14,6 +14,7 @@ import {
   type JetstreamScript,
 } from '../../helpers/mock-jetstream-server.js';
 import {runSource, type SourceRun} from '../../helpers/source-events.js';
+import {testOptions} from '../../helpers/options.js';
 
 const readEvents = (name: string): JetstreamEvent[] =>
   readFileSync(new URL(`../../fixtures/jetstream/${name}`, import.meta.url), 'utf8')
@@ -46,25 +47,7 @@ function recordOf(event: JetstreamEvent): {text: string} {
 }
 
 function options(overrides: Partial<Options> = {}): Options {
-  return {
-    query: [],
-    source: 'bluesky',
-    speed: 1,
-    windowMs: 20_000,
-    slideMs: 10_000,
-    timeMode: 'arrival',
-    top: 10,
-    format: 'ndjson',
-    pipe: false,
-    host: '127.0.0.1',
-    port: 0,
-    serveFormat: 'ndjson',
-    retweets: true,
-    rate: 20,
-    color: false,
-    ascii: false,
-    ...overrides,
-  };
+  return testOptions({query: [], source: 'bluesky', ...overrides});
 }
 
 const cleanups: (() => Promise<void>)[] = [];

@@ -18,29 +18,12 @@ import {
   type StreamScript,
 } from '../../helpers/mock-x-server.js';
 import {runSource, type SourceRun} from '../../helpers/source-events.js';
+import {testOptions} from '../../helpers/options.js';
 
 const TOKEN = 'AAAAAAAAAAAAAAAAAAAAAsecret-bearer-token-for-tests-0123456789';
 
 function options(overrides: Partial<Options> = {}): Options {
-  return {
-    query: ['stan lee'],
-    source: 'x',
-    speed: 1,
-    windowMs: 20_000,
-    slideMs: 10_000,
-    timeMode: 'arrival',
-    top: 10,
-    format: 'ndjson',
-    pipe: false,
-    host: '127.0.0.1',
-    port: 0,
-    serveFormat: 'ndjson',
-    retweets: true,
-    rate: 20,
-    color: false,
-    ascii: false,
-    ...overrides,
-  };
+  return testOptions({query: ['stan lee'], source: 'x', ...overrides});
 }
 
 let nextId = 1_860_000_000_000_000_000n;

@@ -1,4 +1,4 @@
-// Options as the CLI would build them for a demo run, for ingest tests.
+// Options as the CLI would build them for a demo run; tests override what they exercise.
 import type {Options} from '../../source/cli/options.js';
 
 export function testOptions(overrides: Partial<Options> = {}): Options {
