@@ -12,18 +12,8 @@
 import {createWriteStream} from 'node:fs';
 import {once} from 'node:events';
 import {fileURLToPath} from 'node:url';
-
-/** Small, fast, seedable PRNG (mulberry32); returns floats in [0, 1). */
-function createRandom(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The demo source's seeded generator (run `npm run build` first; `npm run bench` does).
+import {createRandom} from '../dist/ingest/sources/demo.js';
 
 const WORDS = (
   'the stream window slide trend count post news live today tonight music game vote city ' +
