@@ -276,6 +276,10 @@ export type ParseContext = {
 export const DEMO_HINT =
   'showing the demo source; to go live, set X_BEARER_TOKEN (or run `trendtui config set x.token -`) or use --source bluesky';
 
+/** The same advice in one 80-column line, for the dashboard's notice line. */
+export const DEMO_HINT_SHORT =
+  'demo posts · to go live, set X_BEARER_TOKEN or use --source bluesky';
+
 /**
  * Parses argv (without `node` and the script) into what to run. Throws `UsageError` with a
  * one-line message for anything wrong.

@@ -44,6 +44,18 @@ function isolated(columns: number, rows: number): RunOptions {
 
 const barRows = (screen: string) => screen.split('\n').filter((line) => BAR_ROW.test(line));
 
+// Only a full-size terminal has room for the notice line; a small one still says "demo".
+it('falls back to the demo without a token and says in one line how to go live', async () => {
+  const options = isolated(80, 24);
+  options.env = {...options.env, X_BEARER_TOKEN: '', TWITTER_BEARER_TOKEN: '', BEARER_TOKEN: ''};
+  run = runTrendtui(['--seed', '42'], options);
+  const screen = await run.waitFor('to go live');
+  expect(screen.split('\n')[0]).toContain('trendtui demo');
+  const hint = screen.split('\n').find((line) => line.includes('to go live'))!;
+  expect(hint).toContain('X_BEARER_TOKEN');
+  expect(hint).toContain('--source bluesky');
+});
+
 describe.each(SIZES)('the dashboard at %i×%i', (columns, rows) => {
   it('shows ten hashtag bars with counts, and never uses the last row', async () => {
     run = runTrendtui(DEMO, isolated(columns, rows));
@@ -56,6 +68,12 @@ describe.each(SIZES)('the dashboard at %i×%i', (columns, rows) => {
     expect(counts).toEqual([...counts].sort((a, b) => b - a));
     expect(counts[0]).toBeGreaterThan(0);
     expect(screen.split('\n')[0]).toMatch(/demo (live|connecting)/);
+    if (rows >= 24) {
+      // how to go live, in full on one line, wherever the layout puts the notice
+      expect(screen).toContain(
+        'demo posts · to go live, set X_BEARER_TOKEN or use --source bluesky',
+      );
+    }
     expect(run.screen()[rows - 1]).toBe('');
     // the frame stays below the terminal's height, so Ink never clears screen and scrollback
     expect(run.output()).not.toContain('\u001b[3J');
