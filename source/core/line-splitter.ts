@@ -97,8 +97,9 @@ export class LineSplitter {
       this.#discarding = true;
       return;
     }
-    // Copy: the caller may reuse the chunk's memory once `push` returns.
-    this.#pending.push(bytes.slice());
+    // Copy: the caller may reuse the chunk's memory once `push` returns. (`new Uint8Array(view)`
+    // copies; a Buffer's `slice` would only make another view of the same memory.)
+    this.#pending.push(new Uint8Array(bytes));
     this.#pendingBytes += bytes.length;
   }
 

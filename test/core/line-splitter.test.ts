@@ -12,6 +12,16 @@ function splitAll(splitter: LineSplitter, chunks: Uint8Array[]): string[] {
 }
 
 describe('LineSplitter', () => {
+  test('keeps a held partial line intact when the caller reuses the chunk buffer', () => {
+    const splitter = new LineSplitter();
+    for (const text of ['first\nsecond', ' half']) {
+      const chunk = Buffer.from(text);
+      splitter.push(chunk);
+      chunk.fill(0x78); // a reader recycling its buffer for the next read
+    }
+    expect(splitter.push(Buffer.from(' and the rest\n'))).toEqual(['second half and the rest']);
+  });
+
   test('splits on \\n, strips \\r, skips empty lines and heartbeats', () => {
     const splitter = new LineSplitter();
     expect(splitAll(splitter, [bytes('{"a":1}\r\n\r\n{"b":2}\n\nplain\r\n')])).toEqual([
