@@ -1,7 +1,10 @@
-// Finds a tag key's id by its text: an open-addressing hash table of ids in one typed array,
-// with each key's string hash kept beside it. It replaces a `Map<string, number>` because it is
-// consulted only when a new spelling is interned, where a Map costs an entry of several words
-// per key and a write barrier for every young string stored in it; here a key costs two ints.
+// Finds an interned text's id: an open-addressing hash table of (hash, id) pairs in one typed
+// array. The tag table uses one for spellings, on every hashtag occurrence, and one for keys.
+// It replaces a `Map<string, number>` because a Map lookup follows a bucket to a chain of
+// entries scattered over a large table, several dependent cache misses at half a million tags,
+// where a probe here reads neighbouring slots of one array and compares a stored hash before
+// touching any string; and a Map entry costs several words and a write barrier per young string
+// stored, where a slot here costs two ints.
 
 const EMPTY = -1;
 const GOLDEN = 0x9e3779b1;
@@ -15,73 +18,79 @@ export function hashText(text: string): number {
 }
 
 export class KeyIndex {
-  private slots = new Int32Array(INITIAL_SLOTS).fill(EMPTY);
+  /** Slot s: `[2s]` the hash, `[2s + 1]` the id (EMPTY when free). */
+  private slots = KeyIndex.emptySlots(INITIAL_SLOTS);
   private shift = 32 - Math.log2(INITIAL_SLOTS);
   private size = 0;
 
-  /**
-   * @param textOf the text of a live key id
-   * @param hashOf the `hashText` of a live key id
-   */
-  constructor(
-    private readonly textOf: (id: number) => string,
-    private readonly hashOf: (id: number) => number,
-  ) {}
+  /** @param textOf the text of an id in the index */
+  constructor(private readonly textOf: (id: number) => string) {}
 
-  /** The id of the key with this text (and hash), or -1. */
+  /** The id of the text (whose `hashText` is `hash`), or -1. */
   find(text: string, hash: number): number {
     const slots = this.slots;
-    const mask = slots.length - 1;
+    const mask = (slots.length >> 1) - 1;
     for (let slot = this.home(hash); ; slot = (slot + 1) & mask) {
-      const id = slots[slot]!;
+      const id = slots[2 * slot + 1]!;
       if (id === EMPTY) return EMPTY;
-      if (this.hashOf(id) === hash && this.textOf(id) === text) return id;
+      if (slots[2 * slot] === hash && this.textOf(id) === text) return id;
     }
   }
 
-  /** Add a key id whose text is not in the index yet. */
-  insert(id: number): void {
-    if ((this.size + 1) * 2 > this.slots.length) this.resize(this.slots.length * 2);
-    this.place(id);
+  /** Add an id whose text is not in the index yet. */
+  insert(id: number, hash: number): void {
+    if ((this.size + 1) * 2 > this.slots.length >> 1) this.resize(this.slots.length);
+    this.place(id, hash);
     this.size++;
   }
 
-  /** Remove a key id that is in the index (before its text and hash are forgotten). */
-  remove(id: number): void {
+  /** Remove an id that is in the index; `hash` is its text's. */
+  remove(id: number, hash: number): void {
     const slots = this.slots;
-    const mask = slots.length - 1;
-    let hole = this.home(this.hashOf(id));
-    while (slots[hole] !== id) hole = (hole + 1) & mask;
+    const mask = (slots.length >> 1) - 1;
+    let hole = this.home(hash);
+    while (slots[2 * hole + 1] !== id) hole = (hole + 1) & mask;
     // Backward-shift deletion: pull later entries of the probe run into the hole, so lookups
     // never need tombstones.
-    for (let next = (hole + 1) & mask; slots[next] !== EMPTY; next = (next + 1) & mask) {
-      const home = this.home(this.hashOf(slots[next]!));
+    for (let next = (hole + 1) & mask; slots[2 * next + 1] !== EMPTY; next = (next + 1) & mask) {
+      const home = this.home(slots[2 * next]!);
       const movable = hole <= next ? home <= hole || home > next : home <= hole && home > next;
       if (movable) {
-        slots[hole] = slots[next]!;
+        slots[2 * hole] = slots[2 * next]!;
+        slots[2 * hole + 1] = slots[2 * next + 1]!;
         hole = next;
       }
     }
-    slots[hole] = EMPTY;
+    slots[2 * hole + 1] = EMPTY;
     this.size--;
+  }
+
+  private static emptySlots(count: number): Int32Array {
+    const slots = new Int32Array(2 * count);
+    for (let slot = 0; slot < count; slot++) slots[2 * slot + 1] = EMPTY;
+    return slots;
   }
 
   private home(hash: number): number {
     return Math.imul(hash, GOLDEN) >>> this.shift;
   }
 
-  private place(id: number): void {
+  private place(id: number, hash: number): void {
     const slots = this.slots;
-    const mask = slots.length - 1;
-    let slot = this.home(this.hashOf(id));
-    while (slots[slot] !== EMPTY) slot = (slot + 1) & mask;
-    slots[slot] = id;
+    const mask = (slots.length >> 1) - 1;
+    let slot = this.home(hash);
+    while (slots[2 * slot + 1] !== EMPTY) slot = (slot + 1) & mask;
+    slots[2 * slot] = hash;
+    slots[2 * slot + 1] = id;
   }
 
-  private resize(length: number): void {
+  private resize(count: number): void {
     const old = this.slots;
-    this.slots = new Int32Array(length).fill(EMPTY);
-    this.shift = 32 - Math.log2(length);
-    for (let slot = 0; slot < old.length; slot++) if (old[slot] !== EMPTY) this.place(old[slot]!);
+    this.slots = KeyIndex.emptySlots(count);
+    this.shift = 32 - Math.log2(count);
+    for (let slot = 0; slot < old.length >> 1; slot++) {
+      const id = old[2 * slot + 1]!;
+      if (id !== EMPTY) this.place(id, old[2 * slot]!);
+    }
   }
 }

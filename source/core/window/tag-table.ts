@@ -1,7 +1,7 @@
 // Numbers for hashtags, so the sliding window counts in typed arrays instead of string maps.
 // Two levels: a *spelling* (`StanLee`, as posted) and its *key* (`stanlee`, see `normalizeTag`).
-// A spelling is looked up with one Map lookup on the hot path; `normalizeTag` runs only the first
-// time a spelling is seen, and the key is then found in a `KeyIndex`. Ids are recycled through
+// A spelling is looked up in a `KeyIndex` on the hot path; `normalizeTag` runs only the first
+// time a spelling is seen, and the key is then found in a second `KeyIndex`. Ids are recycled through
 // free lists once nothing refers to them, so the table holds only tags that some retained pane
 // still counts.
 import {normalizeTag} from '../normalize-tag.js';
@@ -37,31 +37,28 @@ export class TagTable {
 
   // Per key id.
   keyText: string[] = [];
-  keyHash = new Int32Array(1024);
   firstSpelling = new Int32Array(1024).fill(NONE);
   /** Posts in the current window carrying this key. */
   keyCount = new Int32Array(1024);
   keyHigh = 0;
   liveKeys = 0;
 
-  private readonly spellingIds = new Map<string, number>();
-  private readonly keyIds = new KeyIndex(
-    (key) => this.keyText[key]!,
-    (key) => this.keyHash[key]!,
-  );
+  private readonly spellingIds = new KeyIndex((spelling) => this.spellingText[spelling]!);
+  private readonly keyIds = new KeyIndex((key) => this.keyText[key]!);
   private readonly freeSpellings: number[] = [];
   private readonly freeKeys: number[] = [];
 
   /** The id of a spelling, interning it (and its key) on first sight. */
   idOf(spelling: string): number {
-    const id = this.spellingIds.get(spelling);
-    return id === undefined ? this.intern(spelling) : id;
+    const hash = hashText(spelling);
+    const id = this.spellingIds.find(spelling, hash);
+    return id === NONE ? this.intern(spelling, hash) : id;
   }
 
   /** Forget a spelling no retained pane holds any more, and its key if it was the last one. */
   release(spelling: number): void {
     const key = this.keyOfSpelling[spelling]!;
-    this.spellingIds.delete(this.spellingText[spelling]!);
+    this.spellingIds.remove(spelling, hashText(this.spellingText[spelling]!));
     this.spellingText[spelling] = '';
     // Unlink from the key's list (a key rarely has more than a few spellings).
     let previous = NONE;
@@ -75,7 +72,7 @@ export class TagTable {
     else this.nextSpelling[previous] = next;
     this.freeSpellings.push(spelling);
     if (next === NONE && previous === NONE) {
-      this.keyIds.remove(key);
+      this.keyIds.remove(key, hashText(this.keyText[key]!));
       this.keyText[key] = '';
       this.freeKeys.push(key);
       this.liveKeys--;
@@ -105,21 +102,21 @@ export class TagTable {
     this.keyCount.fill(0, 0, this.keyHigh);
   }
 
-  private intern(spelling: string): number {
+  private intern(spelling: string, spellingHash: number): number {
     const keyText = isAscii(spelling) ? spelling.toLowerCase() : normalizeTag(spelling);
-    const hash = hashText(keyText);
+    // Most tags are their own key (lower-case ASCII): no need to hash the same text twice.
+    const hash = keyText === spelling ? spellingHash : hashText(keyText);
     let key = this.keyIds.find(keyText, hash);
     if (key === NONE) {
       key = this.freeKeys.pop() ?? this.newKeyId();
       this.keyText[key] = keyText;
-      this.keyHash[key] = hash;
       this.firstSpelling[key] = NONE;
-      this.keyIds.insert(key);
+      this.keyIds.insert(key, hash);
       this.liveKeys++;
     }
     const id = this.freeSpellings.pop() ?? this.newSpellingId();
-    this.spellingIds.set(spelling, id);
     this.spellingText[id] = spelling;
+    this.spellingIds.insert(id, spellingHash);
     this.keyOfSpelling[id] = key;
     // Prepended: list order does not matter, display ties break by code-unit order.
     this.nextSpelling[id] = this.firstSpelling[key]!;
@@ -144,7 +141,6 @@ export class TagTable {
     if (id === this.keyCount.length) {
       const size = id * 2;
       this.firstSpelling = grown(this.firstSpelling, size, NONE);
-      this.keyHash = grown(this.keyHash, size);
       this.keyCount = grown(this.keyCount, size);
     }
     return id;

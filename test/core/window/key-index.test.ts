@@ -15,26 +15,21 @@ describe('KeyIndex', () => {
         fc.array(op, {minLength: 500, maxLength: 4000}),
         (spread, ops) => {
           const texts: string[] = [];
-          const hashes: number[] = [];
           const fakeHash = (text: string) => hashText(text) % spread;
-          const index = new KeyIndex(
-            (id) => texts[id]!,
-            (id) => hashes[id]!,
-          );
+          const index = new KeyIndex((id) => texts[id]!);
           const model = new Map<string, number>();
           const free: number[] = [];
           for (const {remove, text} of ops) {
             const known = model.get(text);
             expect(index.find(text, fakeHash(text))).toBe(known ?? -1);
             if (remove && known !== undefined) {
-              index.remove(known);
+              index.remove(known, fakeHash(text));
               model.delete(text);
               free.push(known);
             } else if (!remove && known === undefined) {
               const id = free.pop() ?? texts.length;
               texts[id] = text;
-              hashes[id] = fakeHash(text);
-              index.insert(id);
+              index.insert(id, fakeHash(text));
               model.set(text, id);
             }
           }
