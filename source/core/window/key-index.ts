@@ -10,9 +10,13 @@ const EMPTY = -1;
 const GOLDEN = 0x9e3779b1;
 const INITIAL_SLOTS = 1024;
 
-/** FNV-1a over UTF-16 code units. */
-export function hashText(text: string): number {
-  let hash = 0x811c9dc5;
+/**
+ * FNV-1a over UTF-16 code units, from `seed` instead of FNV's fixed offset basis when given: the
+ * texts are hashtags anyone can post, and a seed they cannot know keeps them from choosing
+ * texts that all land in one probe run.
+ */
+export function hashText(text: string, seed = 0x811c9dc5): number {
+  let hash = seed;
   for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
   return hash | 0;
 }

@@ -43,6 +43,8 @@ export class TagTable {
   keyHigh = 0;
   liveKeys = 0;
 
+  /** Per table, so hash collisions cannot be prepared in advance (see `hashText`). */
+  private readonly seed = (Math.random() * 0x100000000) | 0;
   private readonly spellingIds = new KeyIndex((spelling) => this.spellingText[spelling]!);
   private readonly keyIds = new KeyIndex((key) => this.keyText[key]!);
   private readonly freeSpellings: number[] = [];
@@ -50,7 +52,7 @@ export class TagTable {
 
   /** The id of a spelling, interning it (and its key) on first sight. */
   idOf(spelling: string): number {
-    const hash = hashText(spelling);
+    const hash = hashText(spelling, this.seed);
     const id = this.spellingIds.find(spelling, hash);
     return id === NONE ? this.intern(spelling, hash) : id;
   }
@@ -58,7 +60,7 @@ export class TagTable {
   /** Forget a spelling no retained pane holds any more, and its key if it was the last one. */
   release(spelling: number): void {
     const key = this.keyOfSpelling[spelling]!;
-    this.spellingIds.remove(spelling, hashText(this.spellingText[spelling]!));
+    this.spellingIds.remove(spelling, hashText(this.spellingText[spelling]!, this.seed));
     this.spellingText[spelling] = '';
     // Unlink from the key's list (a key rarely has more than a few spellings).
     let previous = NONE;
@@ -72,7 +74,7 @@ export class TagTable {
     else this.nextSpelling[previous] = next;
     this.freeSpellings.push(spelling);
     if (next === NONE && previous === NONE) {
-      this.keyIds.remove(key, hashText(this.keyText[key]!));
+      this.keyIds.remove(key, hashText(this.keyText[key]!, this.seed));
       this.keyText[key] = '';
       this.freeKeys.push(key);
       this.liveKeys--;
@@ -105,7 +107,7 @@ export class TagTable {
   private intern(spelling: string, spellingHash: number): number {
     const keyText = isAscii(spelling) ? spelling.toLowerCase() : normalizeTag(spelling);
     // Most tags are their own key (lower-case ASCII): no need to hash the same text twice.
-    const hash = keyText === spelling ? spellingHash : hashText(keyText);
+    const hash = keyText === spelling ? spellingHash : hashText(keyText, this.seed);
     let key = this.keyIds.find(keyText, hash);
     if (key === NONE) {
       key = this.freeKeys.pop() ?? this.newKeyId();
