@@ -50,9 +50,11 @@ export async function openPostStream(
  * the batch replayer with identical counts. Anything that needs the posts themselves
  * (`--record`) or another server (`--connect`) takes the live path.
  */
+// The batch path windows by the posts' own time; `--time arrival` asks for the server path.
 export const isBatchReplay = (options: Options) =>
   options.source === 'replay' &&
   options.speed === 'max' &&
+  options.timeMode === 'event' &&
   options.recordFile === undefined &&
   options.connect === undefined;
 

@@ -271,5 +271,7 @@ describe('isBatchReplay', () => {
       false,
     );
     expect(isBatchReplay(options({speed: 'max', source: 'demo'}))).toBe(false);
+    // arrival time is the server path's job: the batch path only knows the posts' own clock
+    expect(isBatchReplay(options({speed: 'max', timeMode: 'arrival'}))).toBe(false);
   });
 });
