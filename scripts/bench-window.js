@@ -3,6 +3,7 @@
 // Build first (`npm run build`); run with `node --expose-gc scripts/bench-window.js`.
 import {performance} from 'node:perf_hooks';
 import {SlidingWindow} from '../dist/core/sliding-window.js';
+import {createRandom} from '../dist/ingest/sources/demo.js';
 import {selectTop} from '../dist/core/window/top-k.js';
 
 const gc = globalThis.gc;
@@ -11,17 +12,8 @@ if (typeof gc !== 'function') {
   process.exit(2);
 }
 
-// Deterministic inputs: mulberry32.
-function random(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// Deterministic inputs: the demo source's seeded generator.
+const random = createRandom;
 
 /** Index sampler for a Zipf(s) law over n items, by inverse CDF. */
 function zipf(n, s, next) {

@@ -9,6 +9,7 @@ import {runBatchReplay} from '../../source/cli/batch-replay.js';
 import type {Options} from '../../source/cli/options.js';
 import {recountText, recountWindows, type RecountWindow} from './batch/recount.js';
 import {testOptions} from '../helpers/options.js';
+import type {NdjsonRecord} from '../../source/core/format/records.js';
 
 const fixtures = path.resolve('test/fixtures');
 const scratch = mkdtempSync(path.join(tmpdir(), 'trendtui-batch-'));
@@ -43,16 +44,6 @@ async function replay(overrides: Partial<Options>, stdin?: Readable): Promise<Ru
   });
   return {code, stdout: stdout.text, stderr: stderr.text};
 }
-
-type NdjsonRecord = {
-  window_start: string;
-  window_end: string;
-  window_s: number;
-  slide_s: number;
-  posts: number;
-  late: number;
-  top: {tag: string; count: number}[];
-};
 
 const records = (stdout: string): NdjsonRecord[] =>
   stdout

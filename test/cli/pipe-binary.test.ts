@@ -9,16 +9,7 @@ import type {ChildProcess} from 'node:child_process';
 import {describe, expect, it} from 'vitest';
 import {decodeMessage} from '../../source/core/protocol.js';
 import {finished, run, start} from './run-binary.js';
-
-type NdjsonRecord = {
-  window_start: string;
-  window_end: string;
-  window_s: number;
-  slide_s: number;
-  posts: number;
-  late: number;
-  top: {tag: string; count: number}[];
-};
+import type {NdjsonRecord} from '../../source/core/format/records.js';
 
 const DEMO = [
   '--source',

@@ -11,10 +11,21 @@ export type RecordFormatter = {
   format(result: WindowResult): string;
 };
 
+/** One NDJSON record, as SPEC §6 defines it and scripts read it. */
+export type NdjsonRecord = {
+  window_start: string;
+  window_end: string;
+  window_s: number;
+  slide_s: number;
+  posts: number;
+  late: number;
+  top: {tag: string; count: number}[];
+};
+
 const iso = (ms: number) => new Date(ms).toISOString();
 
 function ndjson(result: WindowResult): string {
-  const record = {
+  const record: NdjsonRecord = {
     window_start: iso(result.start),
     window_end: iso(result.end),
     window_s: result.windowMs / 1000,
