@@ -27,12 +27,16 @@ export function helpLines(ascii: boolean): Array<[string, string]> {
 }
 
 export function HelpOverlay({width, height, color, ascii, hint}: Props) {
-  const lines = helpLines(ascii).slice(0, Math.max(0, height - 1));
-  const room = height - 1 - lines.length;
-  const extra = [
-    'Window and slide chosen here are remembered for next time.',
-    ...(hint ? wrapToWidth(hint, width) : []),
-  ].slice(0, Math.max(0, room));
+  // The go-live hint comes first: a small terminal has no notice line, so this is the only
+  // place it can be read, and the last keys it may push out are named in the title anyway.
+  const body = height - 1;
+  const hintLines = (hint ? wrapToWidth(hint, width) : []).slice(0, Math.max(0, body));
+  const lines = helpLines(ascii).slice(0, Math.max(0, body - hintLines.length));
+  const room = body - hintLines.length - lines.length;
+  const remembered = ['Window and slide chosen here are remembered for next time.'].slice(
+    0,
+    Math.max(0, room),
+  );
   return (
     <Box flexDirection="column" width={width} height={height}>
       <SegmentLine
@@ -43,6 +47,11 @@ export function HelpOverlay({width, height, color, ascii, hint}: Props) {
           {text: ' · Esc or ? closes', dim: true},
         ]}
       />
+      {hintLines.map((line, i) => (
+        <Text key={`hint-${i}`} dimColor={color} wrap="truncate-end">
+          {fitToWidth(line, width)}
+        </Text>
+      ))}
       {lines.map(([key, what]) => (
         <Text key={key} wrap="truncate-end">
           <Text bold color={color ? 'cyan' : undefined}>
@@ -51,7 +60,7 @@ export function HelpOverlay({width, height, color, ascii, hint}: Props) {
           {fitToWidth(what, Math.max(0, width - 11))}
         </Text>
       ))}
-      {extra.map((line, i) => (
+      {remembered.map((line, i) => (
         <Text key={`extra-${i}`} dimColor={color} wrap="truncate-end">
           {fitToWidth(line, width)}
         </Text>

@@ -254,4 +254,12 @@ describe('DashboardView help', () => {
     expect(frame.replace(/\s+/g, ' ')).toContain(hint);
     for (const line of frame.split('\n')) expect(stringWidth(line)).toBeLessThanOrEqual(80);
   });
+
+  it('keeps the go-live hint readable in a 40×12 help overlay, where there is no notice line', async () => {
+    const hint = 'demo posts · to go live, set X_BEARER_TOKEN or use --source bluesky';
+    const frame = await show(40, 12, makeSnapshot(), {help: true}, {hint});
+    expect(frame.replace(/\s+/g, ' ')).toContain(hint);
+    expect(frame).toContain('q, Ctrl-C');
+    expect(frame.split('\n').length).toBeLessThanOrEqual(11);
+  });
 });
