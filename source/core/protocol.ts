@@ -2,6 +2,7 @@
 // the text mode Spark's socketTextStream reads. Encoding and decoding live together so the
 // server, the client and `--record` files cannot drift apart.
 import type {Post} from './post.js';
+import {sanitizeForTerminal} from './sanitize.js';
 
 // The shapes below mirror `Hello` (ingest/stream.ts) and `SourceStatus` (ingest/source.ts)
 // structurally: core/ may not import from ingest/, and TypeScript checks the match where the
@@ -88,13 +89,11 @@ export function encodeListening(host: string, port: number): string {
   return JSON.stringify({type: 'listening', host, port}) + '\n';
 }
 
-// Every line break a line-oriented reader might split on: Java's readLine (\n, \r), Unicode's
-// separators, NEL.
-const LINE_BREAKS = /\r\n|[\n\r\u2028\u2029\u0085]/g;
-
 /** Text mode: the post's text on one line, for Spark's `socketTextStream` and `nc`. */
 export function encodeTextLine(post: Post): string {
-  return post.text.replace(LINE_BREAKS, ' ') + '\n';
+  // One line whatever a line reader splits on (Java's readLine: \n, \r; also U+2028/9, NEL), and
+  // since `nc` on a terminal reads this as often as Spark does, no escapes or controls either.
+  return sanitizeForTerminal(post.text) + '\n';
 }
 
 const STATES: ReadonlySet<string> = new Set<WireState>([

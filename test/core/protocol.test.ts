@@ -90,4 +90,9 @@ describe('wire protocol v1', () => {
     const line = encodeTextLine({...post, text});
     expect(line).toBe('a b c d e\n');
   });
+
+  it('sends no escape sequence or control character to whoever reads the text (nc on a tty)', () => {
+    const text = 'red \u001b[31malert\u001b[0m \u001b]0;PWNED\u0007title\u0008!';
+    expect(encodeTextLine({...post, text})).toBe('red alert title!\n');
+  });
 });

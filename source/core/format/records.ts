@@ -1,5 +1,6 @@
 // Pipe mode's output: one record per window slide as NDJSON, or one row per (window, tag) as
 // TSV/CSV. Pure string building, so batch replay and live pipe mode print the same bytes.
+import {sanitizeForTerminal} from '../sanitize.js';
 import type {WindowResult} from '../window-result.js';
 
 export type RecordFormat = 'ndjson' | 'tsv' | 'csv';
@@ -37,13 +38,16 @@ function ndjson(result: WindowResult): string {
   return JSON.stringify(record) + '\n';
 }
 
-// TSV cannot quote, so tabs and newlines inside a tag (never legal in a hashtag, but input is
-// data) become spaces rather than breaking the row.
-const tsvCell = (value: string) => value.replace(/[\t\r\n]/g, ' ');
+// Tags are network data and these rows may land on a terminal: escape sequences and control
+// characters go, and tabs or newlines (which would also break a row; TSV cannot quote) become
+// spaces. NDJSON needs none of this: JSON escapes control characters itself.
+const tsvCell = (value: string) => sanitizeForTerminal(value);
 
-// RFC 4180: quote a field holding a comma, quote or line break; double inner quotes.
-const csvCell = (value: string) =>
-  /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+// RFC 4180: quote a field holding a comma or quote; double inner quotes.
+const csvCell = (value: string) => {
+  const clean = sanitizeForTerminal(value);
+  return /[",]/.test(clean) ? `"${clean.replace(/"/g, '""')}"` : clean;
+};
 
 function rows(result: WindowResult, cell: (value: string) => string, separator: string): string {
   const end = iso(result.end);

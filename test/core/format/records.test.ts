@@ -68,4 +68,17 @@ describe('createRecordFormatter', () => {
     expect(rows).toBe('2026-11-26T12:00:20.000Z\t#x y z\t5\n');
     expect(createRecordFormatter('tsv').format(result([]))).toBe('');
   });
+
+  it('writes no escape sequence a hostile tag carries, in TSV or CSV', () => {
+    const hostile = result([
+      ['ev\u001b]0;PWN\u0007il', 1],
+      ['re\u001b[31md,x', 2],
+    ]);
+    expect(createRecordFormatter('tsv').format(hostile)).toBe(
+      '2026-11-26T12:00:20.000Z\t#evil\t1\n2026-11-26T12:00:20.000Z\t#red,x\t2\n',
+    );
+    expect(createRecordFormatter('csv').format(hostile)).toBe(
+      '2026-11-26T12:00:20.000Z,#evil,1\n2026-11-26T12:00:20.000Z,"#red,x",2\n',
+    );
+  });
 });
