@@ -34,6 +34,8 @@ export const SNAPSHOT_POSTS = 200;
  */
 export const LISTED_PER_SECOND = 100;
 const MIN_RATE_SPAN_MS = 30_000;
+/** Windows an ended replay closes per tick: each costs a top-k; keep a frame well under 20 ms. */
+const DRAIN_PER_TICK = 200;
 const MAX_RATE_SPAN_MS = 3_600_000;
 
 export class TrendModel {
@@ -60,6 +62,8 @@ export class TrendModel {
   #statusSince: number;
   /** Event mode: the newest event time seen and the wall time it arrived. */
   #eventClock: {eventMs: number; wallMs: number} | undefined;
+  /** Event mode, after the source ended: the windows still to close, taken a batch per tick. */
+  #draining: {all: Iterator<WindowResult>; originals: Iterator<WindowResult>} | undefined;
 
   constructor(options: TrendModelOptions) {
     this.#options = options;
@@ -88,6 +92,11 @@ export class TrendModel {
         this.#status = event.status;
         this.#statusSince = this.#now();
         this.#dropped += event.dropped ?? 0;
+        // A finished replay has no later posts to move its clock: close its last windows now
+        // (as pipe mode does) instead of waiting a slide of wall time for each.
+        if (event.status.state === 'ended' && this.#options.timeMode === 'event') {
+          this.#draining = {all: this.#all.drain(), originals: this.#originals.drain()};
+        }
         break;
       case 'hello':
         this.#hello = event.hello;
@@ -124,12 +133,30 @@ export class TrendModel {
 
   /** Closes every window that has ended by now; true when the shown window changed. */
   tick(): boolean {
+    if (this.#draining) return this.#drainSome(this.#draining);
     const now = this.#streamNow();
     const all = this.#all.advance(now);
     const originals = this.#originals.advance(now);
     if (all.length > 0) this.#latestAll = all[all.length - 1];
     if (originals.length > 0) this.#latestOriginals = originals[originals.length - 1];
     return (this.#retweets ? all : originals).length > 0;
+  }
+
+  /** Closes a bounded batch of an ended stream's windows, so a long archive never stalls a frame. */
+  #drainSome(draining: {all: Iterator<WindowResult>; originals: Iterator<WindowResult>}): boolean {
+    let changed = false;
+    let done = true;
+    for (let i = 0; i < DRAIN_PER_TICK; i++) {
+      const all = draining.all.next();
+      const originals = draining.originals.next();
+      if (!all.done) this.#latestAll = all.value;
+      if (!originals.done) this.#latestOriginals = originals.value;
+      changed ||= this.#retweets ? !all.done : !originals.done;
+      done = Boolean(all.done && originals.done);
+      if (done) break;
+    }
+    if (done) this.#draining = undefined;
+    return changed;
   }
 
   /**
@@ -149,6 +176,8 @@ export class TrendModel {
 
   /** Changes window and slide; the counts are recomputed at once from retained history. */
   setWindow(windowMs: number, slideMs: number): boolean {
+    // The windows must not change shape while an ended replay's last ones are being closed.
+    if (this.#draining) return false;
     try {
       this.#latestAll = this.#all.setWindow(windowMs, slideMs);
       this.#latestOriginals = this.#originals.setWindow(windowMs, slideMs);

@@ -141,6 +141,29 @@ describe('TrendModel', () => {
   });
 });
 
+describe('TrendModel when a replay ends', () => {
+  it('closes the last windows at once instead of a slide of wall time each', () => {
+    const c = clock(5_000_000);
+    const m = model(c.now, {timeMode: 'event'});
+    const at = (id: number, seconds: number, tags: string[]) => ({
+      type: 'post' as const,
+      post: {...post(id, tags), createdAt: 1_000_000 + seconds * 1000},
+    });
+    // newest first, as twarc2 search archives are
+    m.handle(at(1, 35, ['Last']));
+    m.handle(at(2, 12, ['Middle']));
+    m.handle(at(3, 1, ['First']));
+    m.tick();
+    m.handle({type: 'status', status: {state: 'ended', detail: 'replay ended: 3 posts'}});
+    expect(m.setWindow(30_000, 10_000)).toBe(false); // not while the last windows close
+    expect(m.tick()).toBe(true);
+    const last = m.snapshot().result!;
+    expect(last.end).toBe(1_050_000); // the last window holding the newest post: [1_030_000, 1_050_000)
+    expect(last.top.map((tag) => [tag.display, tag.count])).toEqual([['Last', 1]]);
+    expect(m.setWindow(30_000, 10_000)).toBe(true);
+  });
+});
+
 describe('TrendModel under a flood', () => {
   it('counts every post but lists at most LISTED_PER_SECOND a second', () => {
     let now = 1_000_000;
