@@ -34,6 +34,8 @@ export const SNAPSHOT_POSTS = 200;
  */
 export const LISTED_PER_SECOND = 100;
 const MIN_RATE_SPAN_MS = 30_000;
+/** How often the start-up preview slides (see `#preview`). */
+const PREVIEW_SLIDE_MS = 1000;
 /** Windows an ended replay closes per tick: each costs a top-k; keep a frame well under 20 ms. */
 const DRAIN_PER_TICK = 200;
 const MAX_RATE_SPAN_MS = 3_600_000;
@@ -62,6 +64,11 @@ export class TrendModel {
   #statusSince: number;
   /** Event mode: the newest event time seen and the wall time it arrived. */
   #eventClock: {eventMs: number; wallMs: number} | undefined;
+  /**
+   * Arrival mode, until the first slide ends: the same window length sliding every second, so
+   * the chart shows the current window within a second of start instead of after a whole slide.
+   */
+  #preview: {all: SlidingWindow; originals: SlidingWindow} | undefined;
   /** Event mode, after the source ended: the windows still to close, taken a batch per tick. */
   #draining: {all: Iterator<WindowResult>; originals: Iterator<WindowResult>} | undefined;
 
@@ -79,6 +86,10 @@ export class TrendModel {
     };
     this.#all = new SlidingWindow(config);
     this.#originals = new SlidingWindow(config);
+    if (options.timeMode === 'arrival' && options.slideMs > PREVIEW_SLIDE_MS) {
+      const preview = {...config, slideMs: PREVIEW_SLIDE_MS};
+      this.#preview = {all: new SlidingWindow(preview), originals: new SlidingWindow(preview)};
+    }
     this.#linkSince = this.#statusSince = this.#now();
   }
 
@@ -118,6 +129,10 @@ export class TrendModel {
     }
     this.#all.add(time, post.hashtags);
     if (!post.retweet) this.#originals.add(time, post.hashtags);
+    if (this.#preview) {
+      this.#preview.all.add(time, post.hashtags);
+      if (!post.retweet) this.#preview.originals.add(time, post.hashtags);
+    }
     const second = Math.floor(arrived / 1000);
     if (second !== this.#listSecond) {
       this.#listSecond = second;
@@ -137,6 +152,17 @@ export class TrendModel {
     const now = this.#streamNow();
     const all = this.#all.advance(now);
     const originals = this.#originals.advance(now);
+    if (all.length > 0) this.#latestAll = all[all.length - 1];
+    if (originals.length > 0) this.#latestOriginals = originals[originals.length - 1];
+    if (all.length > 0) this.#preview = undefined;
+    if (this.#preview) return this.#tickPreview(this.#preview, now);
+    return (this.#retweets ? all : originals).length > 0;
+  }
+
+  /** Before the first real slide: the preview's newest window stands in for the result. */
+  #tickPreview(preview: {all: SlidingWindow; originals: SlidingWindow}, now: number): boolean {
+    const all = preview.all.advance(now);
+    const originals = preview.originals.advance(now);
     if (all.length > 0) this.#latestAll = all[all.length - 1];
     if (originals.length > 0) this.#latestOriginals = originals[originals.length - 1];
     return (this.#retweets ? all : originals).length > 0;
@@ -181,6 +207,12 @@ export class TrendModel {
     try {
       this.#latestAll = this.#all.setWindow(windowMs, slideMs);
       this.#latestOriginals = this.#originals.setWindow(windowMs, slideMs);
+      if (this.#preview && this.#latestAll === undefined && slideMs > PREVIEW_SLIDE_MS) {
+        this.#latestAll = this.#preview.all.setWindow(windowMs, PREVIEW_SLIDE_MS);
+        this.#latestOriginals = this.#preview.originals.setWindow(windowMs, PREVIEW_SLIDE_MS);
+      } else {
+        this.#preview = undefined;
+      }
     } catch {
       // A shape the panes cannot express (e.g. a 2.5s start window stepped to presets):
       // keep the current setting rather than stop the dashboard.

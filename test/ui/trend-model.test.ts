@@ -29,10 +29,16 @@ describe('TrendModel', () => {
     const c = clock(1_000_000);
     const m = model(c.now);
     m.handle({type: 'post', post: post(1, ['StanLee', 'Marvel'])});
-    c.set(1_005_000);
-    m.handle({type: 'post', post: post(2, ['stanlee'])});
+    c.set(1_000_500);
     expect(m.tick()).toBe(false);
     expect(m.snapshot().result).toBeUndefined();
+    // Within a second of start, before the first 10 s slide ends, the chart already shows the
+    // 20 s window ending at the last whole second.
+    c.set(1_001_000);
+    expect(m.tick()).toBe(true);
+    expect(m.snapshot().result).toMatchObject({start: 981_000, end: 1_001_000, posts: 1});
+    c.set(1_005_000);
+    m.handle({type: 'post', post: post(2, ['stanlee'])});
     c.set(1_010_000);
     expect(m.tick()).toBe(true);
     const result = m.snapshot().result!;
