@@ -390,6 +390,15 @@ function buildOptions(
   const connect = connectText === undefined ? undefined : hostPort('--connect', connectText);
   if (serve && connect)
     throw new UsageError('serve listens for clients; --connect is for the dashboard and pipe mode');
+  // Flags that would otherwise be silently ignored are mistakes worth naming.
+  if (connect && replayFile !== undefined) {
+    throw new UsageError(
+      '--connect reads a running server, which has its own source; drop --replay',
+    );
+  }
+  if (flagOnly('rule') !== undefined && source !== 'x' && !connect) {
+    throw new UsageError(`--rule is an X filtered-stream rule; it needs --source x, not ${source}`);
+  }
   if (source === 'x' && !hasToken && !connect) {
     throw new UsageError(
       'the X source needs a bearer token: set X_BEARER_TOKEN or run `trendtui config set x.token -`',

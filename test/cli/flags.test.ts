@@ -65,6 +65,11 @@ describe('the binary', () => {
     [['--source', 'x'], /X source needs a bearer token/],
     [['--source', 'replay'], /--source replay needs --replay FILE/],
     [['serve', '--format', 'csv'], /--format must be one of ndjson, text/],
+    [
+      ['--source', 'demo', '--rule', 'cats'],
+      /--rule is an X filtered-stream rule; it needs --source x/,
+    ],
+    [['--connect', '127.0.0.1:5555', '--replay', '-'], /--connect reads a running server/],
   ];
   it.each(badInputs)('rejects %j with one line and exit 2', async (args, message) => {
     const result = await run(args);
