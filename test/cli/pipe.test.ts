@@ -9,6 +9,13 @@ import {isBatchReplay, runPipe} from '../../source/cli/pipe.js';
 import type {Post} from '../../source/core/post.js';
 import {startWireServer, type WireServer} from './wire-server.js';
 import {testOptions} from '../helpers/options.js';
+import type {NdjsonRecord} from '../../source/core/format/records.js';
+
+const ndjsonRecords = (out: string) =>
+  out
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as NdjsonRecord);
 
 const T0 = Date.UTC(2026, 10, 26, 12, 0, 0);
 
@@ -68,20 +75,7 @@ describe('pipe mode over a live stream', () => {
     });
     expect(await run).toBe(0);
 
-    const records = io
-      .out()
-      .trim()
-      .split('\n')
-      .map(
-        (line) =>
-          JSON.parse(line) as {
-            window_start: string;
-            window_end: string;
-            posts: number;
-            late: number;
-            top: {tag: string; count: number}[];
-          },
-      );
+    const records = ndjsonRecords(io.out());
     // Brute force: every window [end - 20 s, end) for ends on the 10 s grid that hold a post.
     const expected = [];
     for (let end = T0 + 10_000; end - 20_000 <= posts.at(-1)!.createdAt; end += 10_000) {
@@ -175,19 +169,7 @@ describe('pipe mode over a live stream', () => {
     clearInterval(feeding);
     signals.emit('SIGINT');
     expect(await run).toBe(130);
-    const records = io
-      .out()
-      .trim()
-      .split('\n')
-      .map(
-        (line) =>
-          JSON.parse(line) as {
-            window_end: string;
-            window_s: number;
-            slide_s: number;
-            posts: number;
-          },
-      );
+    const records = ndjsonRecords(io.out());
     const ends = records.map((record) => Date.parse(record.window_end));
     for (const [i, end] of ends.entries()) {
       expect(end % 100).toBe(0);
