@@ -1,15 +1,50 @@
-// Which posts a run keeps: the query words (ANDed, any case, as in the tutorial's `track`), the
-// language filter and the retweet switch, as one predicate built once per run.
+// Which posts a run keeps: the query words (ANDed, any case, whole words, as X's rules match),
+// the language filter and the retweet switch, as one predicate built once per run. Every source
+// that filters on this side (stdin, replay, Bluesky, the batch engine) goes through here, so
+// they agree with each other and with X.
 import type {Post} from './post.js';
 
 // NFKC then lower case, like tag keys: full-width `ＳＴＡＮ` matches `stan`, `ǅ` matches `dž`.
 const fold = (text: string) => text.normalize('NFKC').toLowerCase();
 
+// Word boundaries after Unicode's default word-boundary rules (UAX #29), without their
+// dictionaries: letters, marks, digits and connectors of a spaced script join into one word;
+// the scripts written without spaces (Han, Hiragana, Thai, Lao, Khmer, Myanmar) have a
+// boundary at every character, as UAX #29 gives them when no dictionary is used, so `東京`
+// is found inside `今日は東京タワーに行った`; a run of Katakana is one word. Punctuation is a
+// boundary, so `lee` matches `Lee's` and `Lee!`, but not `sleep`.
+const UNSPACED = String.raw`\p{sc=Han}\p{sc=Hiragana}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}`;
+const KATAKANA = String.raw`\p{sc=Katakana}\u30fc`;
+const SPACED_WORD = String.raw`[[\p{L}\p{M}\p{N}\p{Pc}]--[${UNSPACED}${KATAKANA}]]`;
+const KATAKANA_WORD = String.raw`[${KATAKANA}]`;
+const spacedWord = new RegExp(`^${SPACED_WORD}$`, 'v');
+const katakanaWord = new RegExp(`^${KATAKANA_WORD}$`, 'v');
+
+/** What must not touch the word on a side: the class its edge character joins with, if any. */
+function joiningClass(edge: string): string | undefined {
+  if (spacedWord.test(edge)) return SPACED_WORD;
+  if (katakanaWord.test(edge)) return KATAKANA_WORD;
+  return undefined;
+}
+
+/** A pattern finding `word` (already folded) as a whole word. */
+function wholeWordPattern(word: string): RegExp {
+  const chars = [...word];
+  const before = joiningClass(chars[0]!);
+  const after = joiningClass(chars[chars.length - 1]!);
+  // Outside a character class, the `v` flag reserves the same characters as `u`.
+  const escaped = word.replace(/[\\^$.*+?()[\]{}|/]/g, String.raw`\$&`);
+  return new RegExp(
+    (before === undefined ? '' : `(?<!${before})`) +
+      escaped +
+      (after === undefined ? '' : `(?!${after})`),
+    'v',
+  );
+}
+
 /**
- * True when every word occurs in the post's text (or one of its hashtags), ignoring case.
- * Substring matching, not word matching: scripts written without spaces (Chinese, Japanese,
- * Thai) have no word boundaries to match on, and `stan` finding `#StanLee` is what a person
- * searching for Stan Lee wants.
+ * True when every word occurs in the post's text (or one of its hashtags) as a whole word,
+ * ignoring case: `lee` matches `Stan Lee!` but not `sleep`.
  */
 export function matchesQuery(post: Post, words: readonly string[]): boolean {
   return createQueryMatcher(words)(post);
@@ -19,13 +54,14 @@ function createQueryMatcher(words: readonly string[]): (post: Post) => boolean {
   // `trendtui "stan lee"` arrives as one argument; it still means two words.
   const folded = words.flatMap((word) => fold(word).split(/\s+/u)).filter((word) => word !== '');
   if (folded.length === 0) return () => true;
+  const patterns = folded.map(wholeWordPattern);
   return (post) => {
     // Hashtags are appended because a retweet's text may be truncated while its tags are the
     // original's, complete.
     const haystack = fold(
       post.hashtags.length > 0 ? `${post.text} ${post.hashtags.join(' ')}` : post.text,
     );
-    return folded.every((word) => haystack.includes(word));
+    return patterns.every((pattern) => pattern.test(haystack));
   };
 }
 

@@ -200,7 +200,7 @@ async function pumpSource(
     new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve())),
   ]);
   if (signal.aborted) return;
-  // X filters server-side by its rule (which understands operators a substring match does
+  // X filters server-side by its rule (which understands operators a word match does
   // not); the other sources deliver everything and are filtered here.
   const keep = createPostFilter(
     source.name === 'x' ? {query: [], lang: options.lang, retweets: options.retweets} : options,

@@ -28,6 +28,35 @@ describe('matchesQuery', () => {
     expect(matchesQuery(post('RT @a: so sad…', {hashtags: ['StanLee']}), ['stanlee'])).toBe(true);
   });
 
+  it('matches whole words only: Unicode word boundaries, punctuation is a boundary', () => {
+    expect(matchesQuery(post('time to sleep'), ['lee'])).toBe(false);
+    expect(matchesQuery(post('Stan Lee!'), ['stan lee'])).toBe(true);
+    expect(matchesQuery(post("Stan Lee's cameo"), ['lee'])).toBe(true);
+    expect(matchesQuery(post('Stanley Kubrick'), ['stan'])).toBe(false);
+    expect(matchesQuery(post('café au lait'), ['caf'])).toBe(false);
+    expect(matchesQuery(post('Ünïcödé words'), ['ünïcödé'])).toBe(true);
+    // A hashtag is a word of its own: `stan` does not find #StanLee, `stanlee` does.
+    expect(matchesQuery(post('so sad', {hashtags: ['StanLee']}), ['stan'])).toBe(false);
+    expect(matchesQuery(post('so sad', {hashtags: ['StanLee']}), ['stanlee'])).toBe(true);
+    // Digits are word characters: `2` is not found inside `2026`.
+    expect(matchesQuery(post('happy 2026'), ['2'])).toBe(false);
+    // Regular-expression characters in a query are plain text.
+    expect(matchesQuery(post('c++ rocks'), ['c++'])).toBe(true);
+    expect(matchesQuery(post('cxx rocks'), ['c.x'])).toBe(false);
+  });
+
+  it('scripts written without spaces: a boundary at every Han, Hiragana or Thai character', () => {
+    // As UAX #29's default rules (no dictionary) cut them: each ideograph, kana and Thai
+    // letter stands alone, so a query word is found wherever it occurs.
+    expect(matchesQuery(post('今日は東京タワーに行った'), ['東京'])).toBe(true);
+    expect(matchesQuery(post('ฉันรักกรุงเทพมาก'), ['กรุงเทพ'])).toBe(true);
+    // A run of Katakana is one word: `タワ` is part of `タワー`, not a word.
+    expect(matchesQuery(post('東京タワーに行った'), ['タワー'])).toBe(true);
+    expect(matchesQuery(post('東京タワーに行った'), ['タワ'])).toBe(false);
+    // A Latin word next to Han characters still ends at them.
+    expect(matchesQuery(post('我爱Stan李'), ['stan'])).toBe(true);
+  });
+
   it('an empty query matches everything', () => {
     expect(matchesQuery(post('anything'), [])).toBe(true);
     expect(matchesQuery(post('anything'), ['  '])).toBe(true);
