@@ -33,19 +33,20 @@
 //
 // Memory. Tags are interned to ids (`TagTable`) and counted in typed arrays; a tag's id is
 // recycled as soon as no retained pane holds it, so zero counts cost nothing and the table
-// tracks only live tags. Panes are sparse (no pane exists for a slice without posts) and are
-// trimmed to exact size once they enter the window.
+// tracks only live tags. The panes themselves (sparse, sealed, dropped) are a `PaneStore`.
 //
-// Batch. With `holdUntilFinish` nothing is emitted or late before `finish()`: every post is
-// counted whatever the order (a twarc2 search archive is newest first), panes are held until
-// then, and `finish()` emits from the window holding the earliest post to the one holding the
-// latest. A time-ordered input needs no holding: in event mode it streams in bounded memory.
+// Finite input. `finish()` emits every window through the last one holding the latest post. A
+// batch job that must count every post whatever the order (a twarc2 search archive is newest
+// first) passes an out-of-orderness longer than the input's span: nothing is due, so nothing is
+// late, before `finish()`.
 //
 // Display: the spelling with the most occurrences in the window; ties go to the smallest in
 // UTF-16 code-unit order rather than the first seen, so that the same posts give the same
-// output whatever order they arrive in. Ranking: count descending, then key ascending.
+// output whatever order they arrive in. Ranking: count descending, then key ascending. How a
+// tag moved since the previous window is the reader's business (the dashboard's arrows).
 import type {RankedTag, WindowResult} from './window-result.js';
-import {Pane, type PaneBuffers} from './window/pane.js';
+import type {Pane} from './window/pane.js';
+import {PaneStore} from './window/pane-store.js';
 import {TagTable} from './window/tag-table.js';
 import {selectTop} from './window/top-k.js';
 
@@ -67,17 +68,13 @@ export type SlidingWindowOptions = {
    * A fixed-window batch job can pass gcd(window, slide) to hold fewer, larger panes.
    */
   paneMs?: number;
-  /** Batch mode for disordered finite input: count every post, emit nothing until `finish()`. */
-  holdUntilFinish?: boolean;
 };
 
-export type AddOutcome = 'counted' | 'late';
+type AddOutcome = 'counted' | 'late';
 
 const DEFAULT_OUT_OF_ORDERNESS_MS = 5000;
 const DEFAULT_RETENTION_MS = 3_600_000;
 const FINEST_DEFAULT_PANE_MS = 1000;
-/** Open panes at once, in practice: the current one and a few behind the watermark. */
-const MAX_SPARE_BUFFERS = 2;
 
 function gcd(a: number, b: number): number {
   while (b !== 0) [a, b] = [b, a % b];
@@ -99,32 +96,19 @@ export class SlidingWindow {
   private readonly outOfOrderness: number;
   private readonly lateness: number;
   private readonly retention: number;
-  private holding: boolean;
 
   private readonly tags = new TagTable();
-  /** Pane index (time / paneMs) → pane; only slices that received posts. */
-  private readonly panes = new Map<number, Pane>();
-  private cachedIndex = Number.NaN;
-  private cachedPane: Pane | undefined;
+  private readonly panes: PaneStore;
 
   /** End of the last emitted window; undefined before the first emission. */
   private lastEnd: number | undefined;
   /** Posts earlier than this are late (no window holding them is still to be emitted). */
   private countFrom = Number.NEGATIVE_INFINITY;
-  /** Panes below this index have been dropped (or never existed). */
-  private retainedFrom = Number.NEGATIVE_INFINITY;
-  /** Sealed panes that took a post again (event time, behind the watermark): reseal later. */
-  private reopened: Pane[] = [];
-  /** The newest pane created; its size is the guess for the next one's. */
-  private lastCreated: Pane | undefined;
-  /** Working arrays of sealed panes, for new panes to reuse. */
-  private spare: PaneBuffers[] = [];
   private windowPosts = 0;
   private lateCount = 0;
   private earliestCounted = Number.POSITIVE_INFINITY;
   private latestCounted = Number.NEGATIVE_INFINITY;
   private latestSeen = Number.NEGATIVE_INFINITY;
-  private previousRanks = new Map<string, number>();
   private lastResult: WindowResult | undefined;
 
   constructor(options: SlidingWindowOptions) {
@@ -133,6 +117,7 @@ export class SlidingWindow {
     this.paneMs =
       options.paneMs ?? gcd(gcd(options.windowMs, options.slideMs), FINEST_DEFAULT_PANE_MS);
     checkLength('paneMs', this.paneMs);
+    this.panes = new PaneStore(this.paneMs);
     this.checkShape(options.windowMs, options.slideMs);
     this.windowLength = options.windowMs;
     this.slideLength = options.slideMs;
@@ -144,7 +129,6 @@ export class SlidingWindow {
     this.outOfOrderness = options.maxOutOfOrdernessMs ?? DEFAULT_OUT_OF_ORDERNESS_MS;
     this.lateness = options.allowedLatenessMs ?? 0;
     this.retention = options.retentionMs ?? DEFAULT_RETENTION_MS;
-    this.holding = options.holdUntilFinish ?? false;
   }
 
   get windowMs(): number {
@@ -180,8 +164,7 @@ export class SlidingWindow {
       this.lateCount++;
       return 'late';
     }
-    const index = Math.floor(timeMs / this.paneMs);
-    const pane = index === this.cachedIndex ? this.cachedPane! : this.paneAt(index);
+    const pane = this.panes.paneFor(timeMs);
     pane.posts++;
     if (timeMs < this.earliestCounted) this.earliestCounted = timeMs;
     if (timeMs > this.latestCounted) this.latestCounted = timeMs;
@@ -201,7 +184,7 @@ export class SlidingWindow {
   }
 
   /**
-   * Every window due by `nowMs` and not yet emitted, in order (none while holding). `nowMs` may
+   * Every window due by `nowMs` and not yet emitted, in order. `nowMs` may
    * be −Infinity when there is no clock yet (event time: then the posts alone set the watermark).
    */
   advance(nowMs: number): WindowResult[] {
@@ -209,7 +192,6 @@ export class SlidingWindow {
     if (Number.isNaN(nowMs) || nowMs === Number.POSITIVE_INFINITY) {
       throw new RangeError(`advance needs a time, got ${nowMs}`);
     }
-    if (this.holding) return [];
     const due =
       this.timeMode === 'arrival'
         ? nowMs
@@ -228,7 +210,6 @@ export class SlidingWindow {
    * nothing else on this window until the iteration is done.
    */
   drain(): Generator<WindowResult, void, undefined> {
-    this.holding = false;
     if (this.latestCounted === Number.NEGATIVE_INFINITY) return this.windowsThrough(-Infinity);
     const lastHolding =
       Math.floor((this.latestCounted + this.windowLength) / this.slideLength) * this.slideLength;
@@ -249,7 +230,7 @@ export class SlidingWindow {
     if (end === undefined) return undefined;
     this.tags.clearCounts();
     this.windowPosts = 0;
-    this.forEachPane((end - windowMs) / this.paneMs, end / this.paneMs, (pane) =>
+    this.panes.forEach((end - windowMs) / this.paneMs, end / this.paneMs, (pane) =>
       this.addPane(pane, 1),
     );
     this.afterSlide(end);
@@ -270,21 +251,6 @@ export class SlidingWindow {
         `window ${windowMs} ms and slide ${slideMs} ms must be multiples of the pane, ${this.paneMs} ms`,
       );
     }
-  }
-
-  private paneAt(index: number): Pane {
-    let pane = this.panes.get(index);
-    if (pane === undefined) {
-      pane = new Pane(this.lastCreated?.size, this.spare.pop());
-      this.lastCreated = pane;
-      this.panes.set(index, pane);
-      if (index < this.retainedFrom) this.retainedFrom = index;
-    } else if (pane.sealed) {
-      this.reopened.push(pane);
-    }
-    this.cachedIndex = index;
-    this.cachedPane = pane;
-    return pane;
   }
 
   /** The windows due by `due`, emitted as they are iterated. */
@@ -314,11 +280,11 @@ export class SlidingWindow {
     const pane = this.paneMs;
     const window = this.windowLength;
     // A pane entering the window is behind the watermark: it is (nearly always) complete.
-    this.forEachPane(from / pane, end / pane, (entering) => {
+    this.panes.forEach(from / pane, end / pane, (entering) => {
       this.addPane(entering, 1);
-      this.seal(entering);
+      this.panes.seal(entering);
     });
-    this.forEachPane((from - window) / pane, Math.min(end - window, from) / pane, (leaving) =>
+    this.panes.forEach((from - window) / pane, Math.min(end - window, from) / pane, (leaving) =>
       this.addPane(leaving, -1),
     );
     this.afterSlide(end);
@@ -329,21 +295,10 @@ export class SlidingWindow {
     const slide = this.slideLength;
     const nextEnd = (Math.floor(end / slide) + 1) * slide;
     this.countFrom = nextEnd - this.windowLength;
-    for (const pane of this.reopened) this.seal(pane);
-    this.reopened = [];
-    // The cached pane may just have been sealed: look it up again (and note a reopening).
-    this.cachedIndex = Number.NaN;
-    this.cachedPane = undefined;
+    this.panes.sealReopened();
+    // History is sized by the largest window asked for: retention, or the window if longer.
     const keepFrom = Math.floor((end - Math.max(this.windowLength, this.retention)) / this.paneMs);
-    if (keepFrom > this.retainedFrom) {
-      this.forEachPane(this.retainedFrom, keepFrom, (old, index) => this.dropPane(old, index));
-      this.retainedFrom = keepFrom;
-    }
-  }
-
-  private seal(pane: Pane): void {
-    const buffers = pane.seal();
-    if (buffers !== undefined && this.spare.length < MAX_SPARE_BUFFERS) this.spare.push(buffers);
+    this.panes.dropBefore(keepFrom, this.releasePane);
   }
 
   private addPane(pane: Pane, sign: 1 | -1): void {
@@ -361,36 +316,15 @@ export class SlidingWindow {
     this.windowPosts += sign * pane.posts;
   }
 
-  private dropPane(pane: Pane, index: number): void {
+  /** A pane leaves the retained history: its spellings no longer hold their ids. */
+  private readonly releasePane = (pane: Pane): void => {
     const {ids, size} = pane;
     const tags = this.tags;
     for (let entry = 0; entry < size; entry++) {
       const id = ids[entry]!;
       if (--tags.spellingRefs[id]! === 0) tags.release(id);
     }
-    this.panes.delete(index);
-    if (index === this.cachedIndex) {
-      this.cachedIndex = Number.NaN;
-      this.cachedPane = undefined;
-    }
-  }
-
-  /** Visit the retained panes with index in [from, to), in index order. */
-  private forEachPane(from: number, to: number, visit: (pane: Pane, index: number) => void): void {
-    if (to <= from) return;
-    if (to - from <= this.panes.size) {
-      for (let index = from; index < to; index++) {
-        const pane = this.panes.get(index);
-        if (pane !== undefined) visit(pane, index);
-      }
-      return;
-    }
-    // A long stretch (an idle gap, a first drop): cheaper to scan the panes that exist.
-    const indices: number[] = [];
-    for (const index of this.panes.keys()) if (index >= from && index < to) indices.push(index);
-    indices.sort((a, b) => a - b);
-    for (const index of indices) visit(this.panes.get(index)!, index);
-  }
+  };
 
   private emit(): WindowResult {
     const tags = this.tags;
@@ -399,25 +333,16 @@ export class SlidingWindow {
       this.windowPosts === 0
         ? []
         : selectTop(tags.keyCount, tags.keyHigh, tags.keyText, this.topSize);
-    const ranks = new Map<string, number>();
     const top: RankedTag[] = [];
     for (let i = 0; i < ids.length; i++) {
       const id = ids[i]!;
-      const key = tags.keyText[id]!;
-      const rank = i + 1;
-      const previous = this.previousRanks.get(key);
-      const tag: RankedTag = {
-        key,
+      top.push({
+        key: tags.keyText[id]!,
         display: tags.displayOf(id),
         count: tags.keyCount[id]!,
-        rank,
-        isNew: previous === undefined,
-      };
-      if (previous !== undefined) tag.rankChange = previous - rank;
-      top.push(tag);
-      ranks.set(key, rank);
+        rank: i + 1,
+      });
     }
-    this.previousRanks = ranks;
     const end = this.lastEnd!;
     const result: WindowResult = {
       start: end - this.windowLength,

@@ -8,10 +8,6 @@ export type RankedTag = {
   count: number;
   /** 1-based rank in this emission. */
   rank: number;
-  /** Previous emission's rank minus this one (positive = climbed); undefined when new. */
-  rankChange?: number;
-  /** Not in the previous emission's top list. */
-  isNew: boolean;
 };
 
 export type WindowResult = {

@@ -23,11 +23,6 @@ export class Backoff {
     private readonly random: () => number = Math.random,
   ) {}
 
-  /** How many delays have been handed out since the last reset. */
-  get attempts(): number {
-    return this.attempt;
-  }
-
   /** The delay before the next retry; each call climbs one step. */
   next(): number {
     const {initialMs, maxMs, growth = 'exponential', factor = 2, jitter = 0} = this.policy;

@@ -1,9 +1,9 @@
 // The plain data one dashboard frame is drawn from. The trend model produces it on a tick; the
 // components are functions of it, so they can be tested without a stream or a clock.
 import type {Post} from '../core/post.js';
-import type {WindowResult} from '../core/window-result.js';
 import type {SourceStatus} from '../ingest/source.js';
 import type {Hello, LinkState} from '../ingest/stream.js';
+import type {ShownResult} from './rank-moves.js';
 
 export type DashboardSnapshot = {
   /** Wall clock when the snapshot was taken, epoch ms. */
@@ -23,7 +23,7 @@ export type DashboardSnapshot = {
   /** Whether retweets are counted and listed. */
   retweets: boolean;
   /** Latest emitted window for the current window, slide and retweet setting. */
-  result?: WindowResult;
+  result?: ShownResult;
   /** When the next window is due, epoch ms (arrival time), for the "waiting" message. */
   nextWindowAt?: number;
   /** Posts received per second, averaged over the last few seconds. */

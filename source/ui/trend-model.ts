@@ -1,15 +1,13 @@
 // Everything the dashboard knows, kept outside React: fed one stream event at a time (cheaply,
-// thousands per second), read as a snapshot a few times per second. Two sliding windows run side
-// by side, one over every post and one over originals only, so the retweet key switches the
-// counts at once and exactly instead of filtering a window that has already been summed.
-import {SlidingWindow} from '../core/sliding-window.js';
+// thousands per second), read as a snapshot a few times per second. The counts are a
+// `WindowPair` (every post, originals only), so the retweet key switches them at once.
 import type {Post} from '../core/post.js';
-import type {WindowResult} from '../core/window-result.js';
 import type {SourceStatus} from '../ingest/source.js';
 import type {Hello, LinkState, StreamEvent} from '../ingest/stream.js';
 import {RateHistory} from './rate-history.js';
 import {RecentPosts} from './recent-posts.js';
 import type {DashboardSnapshot} from './snapshot.js';
+import {WindowPair} from './window-pair.js';
 
 export type TrendModelOptions = {
   query: string;
@@ -43,13 +41,9 @@ const MAX_RATE_SPAN_MS = 3_600_000;
 export class TrendModel {
   readonly #options: TrendModelOptions;
   readonly #now: () => number;
-  readonly #all: SlidingWindow;
-  readonly #originals: SlidingWindow;
-  #latestAll: WindowResult | undefined;
-  #latestOriginals: WindowResult | undefined;
+  readonly #windows: WindowPair;
   #windowMs: number;
   #slideMs: number;
-  #retweets: boolean;
   readonly #rate = new RateHistory();
   readonly #posts = new RecentPosts(SNAPSHOT_POSTS * 2);
   /** Wall-clock second being listed, and how many posts it listed so far. */
@@ -68,27 +62,22 @@ export class TrendModel {
    * Arrival mode, until the first slide ends: the same window length sliding every second, so
    * the chart shows the current window within a second of start instead of after a whole slide.
    */
-  #preview: {all: SlidingWindow; originals: SlidingWindow} | undefined;
-  /** Event mode, after the source ended: the windows still to close, taken a batch per tick. */
-  #draining: {all: Iterator<WindowResult>; originals: Iterator<WindowResult>} | undefined;
+  #preview: WindowPair | undefined;
 
   constructor(options: TrendModelOptions) {
     this.#options = options;
     this.#now = options.now ?? Date.now;
     this.#windowMs = options.windowMs;
     this.#slideMs = options.slideMs;
-    this.#retweets = options.retweets;
     const config = {
       windowMs: options.windowMs,
       slideMs: options.slideMs,
       timeMode: options.timeMode,
       top: options.top ?? 10,
     };
-    this.#all = new SlidingWindow(config);
-    this.#originals = new SlidingWindow(config);
+    this.#windows = new WindowPair(config, options.retweets);
     if (options.timeMode === 'arrival' && options.slideMs > PREVIEW_SLIDE_MS) {
-      const preview = {...config, slideMs: PREVIEW_SLIDE_MS};
-      this.#preview = {all: new SlidingWindow(preview), originals: new SlidingWindow(preview)};
+      this.#preview = new WindowPair({...config, slideMs: PREVIEW_SLIDE_MS}, options.retweets);
     }
     this.#linkSince = this.#statusSince = this.#now();
   }
@@ -105,8 +94,9 @@ export class TrendModel {
         this.#dropped += event.dropped ?? 0;
         // A finished replay has no later posts to move its clock: close its last windows now
         // (as pipe mode does) instead of waiting a slide of wall time for each.
+        // (Event mode only; the pair closes them a batch per tick.)
         if (event.status.state === 'ended' && this.#options.timeMode === 'event') {
-          this.#draining = {all: this.#all.drain(), originals: this.#originals.drain()};
+          this.#windows.drain();
         }
         break;
       case 'hello':
@@ -127,12 +117,8 @@ export class TrendModel {
     if (this.#options.timeMode === 'event' && time > (this.#eventClock?.eventMs ?? -Infinity)) {
       this.#eventClock = {eventMs: time, wallMs: arrived};
     }
-    this.#all.add(time, post.hashtags);
-    if (!post.retweet) this.#originals.add(time, post.hashtags);
-    if (this.#preview) {
-      this.#preview.all.add(time, post.hashtags);
-      if (!post.retweet) this.#preview.originals.add(time, post.hashtags);
-    }
+    this.#windows.add(time, post.hashtags, post.retweet);
+    this.#preview?.add(time, post.hashtags, post.retweet);
     const second = Math.floor(arrived / 1000);
     if (second !== this.#listSecond) {
       this.#listSecond = second;
@@ -148,41 +134,13 @@ export class TrendModel {
 
   /** Closes every window that has ended by now; true when the shown window changed. */
   tick(): boolean {
-    if (this.#draining) return this.#drainSome(this.#draining);
+    if (this.#windows.draining) return this.#windows.drainSome(DRAIN_PER_TICK);
     const now = this.#streamNow();
-    const all = this.#all.advance(now);
-    const originals = this.#originals.advance(now);
-    if (all.length > 0) this.#latestAll = all[all.length - 1];
-    if (originals.length > 0) this.#latestOriginals = originals[originals.length - 1];
-    if (all.length > 0) this.#preview = undefined;
-    if (this.#preview) return this.#tickPreview(this.#preview, now);
-    return (this.#retweets ? all : originals).length > 0;
-  }
-
-  /** Before the first real slide: the preview's newest window stands in for the result. */
-  #tickPreview(preview: {all: SlidingWindow; originals: SlidingWindow}, now: number): boolean {
-    const all = preview.all.advance(now);
-    const originals = preview.originals.advance(now);
-    if (all.length > 0) this.#latestAll = all[all.length - 1];
-    if (originals.length > 0) this.#latestOriginals = originals[originals.length - 1];
-    return (this.#retweets ? all : originals).length > 0;
-  }
-
-  /** Closes a bounded batch of an ended stream's windows, so a long archive never stalls a frame. */
-  #drainSome(draining: {all: Iterator<WindowResult>; originals: Iterator<WindowResult>}): boolean {
-    let changed = false;
-    let done = true;
-    for (let i = 0; i < DRAIN_PER_TICK; i++) {
-      const all = draining.all.next();
-      const originals = draining.originals.next();
-      if (!all.done) this.#latestAll = all.value;
-      if (!originals.done) this.#latestOriginals = originals.value;
-      changed ||= this.#retweets ? !all.done : !originals.done;
-      done = Boolean(all.done && originals.done);
-      if (done) break;
-    }
-    if (done) this.#draining = undefined;
-    return changed;
+    const {any, shown} = this.#windows.advance(now);
+    // Once the real window has emitted, the preview has done its job.
+    if (any) this.#preview = undefined;
+    if (this.#preview) return this.#preview.advance(now).shown;
+    return shown;
   }
 
   /**
@@ -203,13 +161,11 @@ export class TrendModel {
   /** Changes window and slide; the counts are recomputed at once from retained history. */
   setWindow(windowMs: number, slideMs: number): boolean {
     // The windows must not change shape while an ended replay's last ones are being closed.
-    if (this.#draining) return false;
+    if (this.#windows.draining) return false;
     try {
-      this.#latestAll = this.#all.setWindow(windowMs, slideMs);
-      this.#latestOriginals = this.#originals.setWindow(windowMs, slideMs);
-      if (this.#preview && this.#latestAll === undefined && slideMs > PREVIEW_SLIDE_MS) {
-        this.#latestAll = this.#preview.all.setWindow(windowMs, PREVIEW_SLIDE_MS);
-        this.#latestOriginals = this.#preview.originals.setWindow(windowMs, PREVIEW_SLIDE_MS);
+      this.#windows.setWindow(windowMs, slideMs);
+      if (this.#preview && slideMs > PREVIEW_SLIDE_MS) {
+        this.#preview.setWindow(windowMs, PREVIEW_SLIDE_MS);
       } else {
         this.#preview = undefined;
       }
@@ -229,18 +185,20 @@ export class TrendModel {
   }
 
   get retweets(): boolean {
-    return this.#retweets;
+    return this.#windows.retweets;
   }
 
   setRetweets(on: boolean): void {
-    this.#retweets = on;
+    this.#windows.retweets = on;
+    if (this.#preview) this.#preview.retweets = on;
   }
 
   snapshot(): DashboardSnapshot {
     const now = this.#now();
     const rateSpanMs = Math.min(MAX_RATE_SPAN_MS, Math.max(MIN_RATE_SPAN_MS, this.#windowMs * 3));
-    const result = this.#retweets ? this.#latestAll : this.#latestOriginals;
-    const late = this.#retweets ? this.#all.late : this.#originals.late;
+    const retweets = this.#windows.retweets;
+    // Until the first real slide, the preview's newest window stands in for the result.
+    const result = (this.#preview ?? this.#windows).latest;
     return {
       now,
       query: this.#hello?.query ?? this.#options.query,
@@ -252,7 +210,7 @@ export class TrendModel {
       statusSince: this.#statusSince,
       windowMs: this.#windowMs,
       slideMs: this.#slideMs,
-      retweets: this.#retweets,
+      retweets,
       result,
       nextWindowAt:
         this.#options.timeMode === 'arrival'
@@ -260,9 +218,9 @@ export class TrendModel {
           : undefined,
       postsPerSecond: this.#rate.perSecond(now),
       received: this.#received,
-      late,
+      late: this.#windows.late,
       dropped: this.#dropped,
-      posts: this.#posts.newest(SNAPSHOT_POSTS, this.#retweets),
+      posts: this.#posts.newest(SNAPSHOT_POSTS, retweets),
       listedPerSecond: LISTED_PER_SECOND,
       rate: this.#rate.series(now, Math.round(rateSpanMs / 1000)),
       rateSpanMs,

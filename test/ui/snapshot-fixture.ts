@@ -1,11 +1,11 @@
 // Builds dashboard snapshots for view tests: realistic defaults, overridable per test.
 import type {Post} from '../../source/core/post.js';
-import type {RankedTag, WindowResult} from '../../source/core/window-result.js';
+import type {MovedTag, ShownResult} from '../../source/ui/rank-moves.js';
 import type {DashboardSnapshot} from '../../source/ui/snapshot.js';
 
 export const NOW = Date.UTC(2026, 10, 26, 12, 0, 5);
 
-export function rankedTags(names: string[], counts?: number[]): RankedTag[] {
+export function rankedTags(names: string[], counts?: number[]): MovedTag[] {
   return names.map((display, i) => ({
     key: display.toLowerCase(),
     display,
@@ -29,7 +29,7 @@ export const TEN_TAGS = [
   'IronMan',
 ];
 
-export function windowResult(top: RankedTag[], over: Partial<WindowResult> = {}): WindowResult {
+export function windowResult(top: MovedTag[], over: Partial<ShownResult> = {}): ShownResult {
   return {
     start: NOW - 25_000,
     end: NOW - 5_000,

@@ -2,16 +2,16 @@
 // tag moved since the previous slide.
 import React from 'react';
 import {Box, Text} from 'ink';
-import type {RankedTag, WindowResult} from '../../core/window-result.js';
 import {formatDuration} from '../../core/duration.js';
 import {horizontalBar} from '../bar.js';
+import type {MovedTag, ShownResult} from '../rank-moves.js';
 import {fitToWidth, padStartToWidth, stringWidth} from '../fit-text.js';
 import {sanitizeForTerminal} from '../../core/sanitize.js';
 import {formatClock} from './header.js';
 import {SegmentLine} from './segment-line.js';
 
 type Props = {
-  result?: WindowResult;
+  result?: ShownResult;
   /** How many bars to draw (rows). */
   rows: number;
   width: number;
@@ -71,14 +71,14 @@ export function TopHashtagsChart({result, rows, width, title, ascii, color, wait
   );
 }
 
-function Change({tag, ascii, color}: {tag: RankedTag; ascii: boolean; color: boolean}) {
+function Change({tag, ascii, color}: {tag: MovedTag; ascii: boolean; color: boolean}) {
   const text = describeChange(tag, ascii);
   const tone = tag.isNew ? 'yellow' : (tag.rankChange ?? 0) > 0 ? 'green' : 'red';
   return <Text color={color && text.trim() !== '' ? tone : undefined}>{text}</Text>;
 }
 
 /** "▲2", "▼1", "new" or blank, always CHANGE_WIDTH columns. */
-export function describeChange(tag: RankedTag, ascii: boolean): string {
+export function describeChange(tag: MovedTag, ascii: boolean): string {
   let text = '';
   if (tag.isNew) text = 'new';
   else if (tag.rankChange && tag.rankChange > 0) text = (ascii ? '^' : '▲') + tag.rankChange;

@@ -10,7 +10,6 @@ function result(tags: Array<[string, number]>): WindowResult {
     display,
     count,
     rank: i + 1,
-    isNew: false,
   }));
   return {
     start: END - 20_000,
