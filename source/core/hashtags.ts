@@ -25,7 +25,7 @@ export function extractHashtags(text: string): string[] {
  */
 export const MAX_SCANNED_CHARS = 32_768;
 
-function scannedPart(text: string): string {
+export function scannedPart(text: string): string {
   if (text.length <= MAX_SCANNED_CHARS) return text;
   // Cut at white space so the last tag read is not a truncated one.
   const cut = text.slice(0, MAX_SCANNED_CHARS + 1);

@@ -15,10 +15,17 @@ export type Post = {
    * first appearance. For a retweet these are the original's.
    */
   hashtags: string[];
+  /** Cashtags (`AMD` for `$AMD`), one per key in order of first appearance; a retweet's the original's. */
+  cashtags: string[];
+  /** Mentioned accounts (`jack` for `@jack`, a Bluesky handle as written), likewise. */
+  mentions: string[];
   /** BCP 47 language tag when the source declares one. */
   lang?: string;
   /** Author handle or id, whichever the source offers. */
   author?: string;
-  /** A repost of another post (X retweet); its hashtags are the original's. */
+  /** A repost of another post (X retweet); its text and terms are the original's. */
   retweet: boolean;
 };
+
+/** The terms a source extracts with a post; words are read from its text where they are counted. */
+export type PostEntities = Pick<Post, 'hashtags' | 'cashtags' | 'mentions'>;

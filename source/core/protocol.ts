@@ -67,6 +67,9 @@ function wirePost(post: Post): Record<string, unknown> {
   if (post.receivedAt !== undefined) wire['received_at'] = iso(post.receivedAt);
   wire['text'] = post.text;
   wire['hashtags'] = post.hashtags;
+  // Added after version 1 shipped: optional, so older servers' lines still decode.
+  if (post.cashtags.length > 0) wire['cashtags'] = post.cashtags;
+  if (post.mentions.length > 0) wire['mentions'] = post.mentions;
   if (post.lang !== undefined) wire['lang'] = post.lang;
   if (post.author !== undefined) wire['author'] = post.author;
   wire['retweet'] = post.retweet;
@@ -183,6 +186,8 @@ export function decodePost(message: Json): Post | string {
     received_at: receivedAt,
     text,
     hashtags,
+    cashtags,
+    mentions,
     lang,
     author,
   } = message;
@@ -191,11 +196,17 @@ export function decodePost(message: Json): Post | string {
   if (created === undefined) return 'post without a valid created_at';
   if (!isString(text)) return 'post without text';
   if (!Array.isArray(hashtags) || !hashtags.every(isString)) return 'post hashtags not strings';
+  const cashtagList = optionalTerms(cashtags);
+  if (cashtagList === undefined) return 'post cashtags not strings';
+  const mentionList = optionalTerms(mentions);
+  if (mentionList === undefined) return 'post mentions not strings';
   const post: Post = {
     id,
     createdAt: created,
     text,
     hashtags: hashtags as string[],
+    cashtags: cashtagList,
+    mentions: mentionList,
     retweet: message['retweet'] === true,
   };
   const received = parseTime(receivedAt);
@@ -203,4 +214,13 @@ export function decodePost(message: Json): Post | string {
   if (isString(lang)) post.lang = lang;
   if (isString(author)) post.author = author;
   return post;
+}
+
+/**
+ * A term list added to the protocol after version 1 shipped: absent (an older server) means none;
+ * undefined when present but not a list of strings.
+ */
+export function optionalTerms(value: unknown): string[] | undefined {
+  if (value === undefined) return [];
+  return Array.isArray(value) && value.every(isString) ? (value as string[]) : undefined;
 }

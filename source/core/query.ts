@@ -50,9 +50,16 @@ export function matchesQuery(post: Post, words: readonly string[]): boolean {
   return createQueryMatcher(words)(post);
 }
 
+/**
+ * The query's words as matched and as dropped from counted words: folded like term keys, split
+ * on white space (`trendtui "stan lee"` arrives as one argument; it still means two words).
+ */
+export function queryWordKeys(words: readonly string[]): string[] {
+  return words.flatMap((word) => fold(word).split(/\s+/u)).filter((word) => word !== '');
+}
+
 function createQueryMatcher(words: readonly string[]): (post: Post) => boolean {
-  // `trendtui "stan lee"` arrives as one argument; it still means two words.
-  const folded = words.flatMap((word) => fold(word).split(/\s+/u)).filter((word) => word !== '');
+  const folded = queryWordKeys(words);
   if (folded.length === 0) return () => true;
   const patterns = folded.map(wholeWordPattern);
   return (post) => {

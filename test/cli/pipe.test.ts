@@ -49,6 +49,8 @@ const makePost = (createdAt: number, hashtags: string[], retweet = false): Post 
   receivedAt: createdAt,
   text: hashtags.map((tag) => `#${tag}`).join(' '),
   hashtags,
+  cashtags: [],
+  mentions: [],
   retweet,
 });
 

@@ -14,6 +14,8 @@ const post: Post = {
   receivedAt: Date.UTC(2026, 10, 26, 12, 0, 1, 250),
   text: 'Excelsior! #StanLee\nline two',
   hashtags: ['StanLee'],
+  cashtags: [],
+  mentions: [],
   lang: 'en',
   author: 'marvel',
   retweet: false,
@@ -39,7 +41,15 @@ describe('wire protocol v1', () => {
 
   it('round-trips posts, statuses and hello', () => {
     expect(decodeMessage(encodePost(post).trimEnd())).toEqual({type: 'post', post});
-    const bare: Post = {id: 'x', createdAt: 0, text: '', hashtags: [], retweet: true};
+    const bare: Post = {
+      id: 'x',
+      createdAt: 0,
+      text: '',
+      hashtags: [],
+      cashtags: [],
+      mentions: [],
+      retweet: true,
+    };
     expect(decodeMessage(encodePost(bare).trimEnd())).toEqual({type: 'post', post: bare});
     expect(
       decodeMessage(encodeStatus({state: 'reconnecting', detail: 'drop', retryInMs: 250})),
@@ -60,6 +70,22 @@ describe('wire protocol v1', () => {
     expect(decodeMessage(hello)).toEqual({
       type: 'hello',
       hello: {protocol: 1, source: 'x', query: 'stan lee', server: 'trendtui/0.1.0'},
+    });
+  });
+
+  it('carries cashtags and mentions; lines from older servers, without them, still decode', () => {
+    const tagged: Post = {...post, cashtags: ['AMD'], mentions: ['jack', 'alice.bsky.social']};
+    const wire = JSON.parse(encodePost(tagged)) as Record<string, unknown>;
+    expect(wire).toMatchObject({cashtags: ['AMD'], mentions: ['jack', 'alice.bsky.social']});
+    expect(decodeMessage(encodePost(tagged).trimEnd())).toEqual({type: 'post', post: tagged});
+    // An empty list is left off, as an older server would send it.
+    expect(JSON.parse(encodePost(post))).not.toHaveProperty('cashtags');
+    const old =
+      '{"type":"post","id":"1","created_at":"2026-11-26T12:00:00.000Z","text":"hi $AMD","hashtags":[],"retweet":false}';
+    expect(decodeMessage(old)).toMatchObject({type: 'post', post: {cashtags: [], mentions: []}});
+    expect(decodeMessage(old.replace('"retweet"', '"mentions":[1],"retweet"'))).toEqual({
+      type: 'malformed',
+      reason: 'post mentions not strings',
     });
   });
 

@@ -7,6 +7,8 @@ const post = (text: string, extra: Partial<Post> = {}): Post => ({
   createdAt: 0,
   text,
   hashtags: [],
+  cashtags: [],
+  mentions: [],
   retweet: false,
   ...extra,
 });

@@ -32,6 +32,8 @@ const posts: Post[] = [
     receivedAt: Date.UTC(2026, 0, 1, 0, 0, 1),
     text: 'hi #Marvel\nsecond line',
     hashtags: ['Marvel'],
+    cashtags: [],
+    mentions: [],
     lang: 'en',
     author: 'stan',
     retweet: false,
@@ -41,6 +43,8 @@ const posts: Post[] = [
     createdAt: Date.UTC(2026, 0, 1, 0, 0, 2),
     text: 'RT ＃スタン "quoted" 🦸',
     hashtags: ['スタン'],
+    cashtags: [],
+    mentions: [],
     retweet: true,
   },
   {
@@ -48,6 +52,8 @@ const posts: Post[] = [
     createdAt: Date.UTC(2026, 0, 1, 0, 0, 3),
     text: 'no tags',
     hashtags: [],
+    cashtags: [],
+    mentions: [],
     retweet: false,
   },
 ];

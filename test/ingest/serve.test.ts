@@ -106,6 +106,8 @@ describe('runServe', () => {
         createdAt: 1_800_000_000_000 + i,
         text: `stan lee ${i} ${padding}`,
         hashtags: [],
+        cashtags: [],
+        mentions: [],
         retweet: false,
       });
     }

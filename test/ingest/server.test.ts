@@ -62,6 +62,8 @@ const makePost = (i: number, text = `post number ${i} about stan lee #StanLee`):
   receivedAt: 1_700_000_000_500 + i,
   text,
   hashtags: ['StanLee'],
+  cashtags: [],
+  mentions: [],
   retweet: false,
 });
 

@@ -9,7 +9,16 @@ import {renderTui, settle} from './render-tui.js';
 const START = Date.UTC(2026, 10, 26, 12, 0, 0);
 
 function post(id: number, hashtags: string[], retweet = false): Post {
-  return {id: String(id), createdAt: START, text: `post ${id}`, hashtags, retweet, author: 'a'};
+  return {
+    id: String(id),
+    createdAt: START,
+    text: `post ${id}`,
+    hashtags,
+    cashtags: [],
+    mentions: [],
+    retweet,
+    author: 'a',
+  };
 }
 
 /** A model that has seen two slides' worth of posts and shows its first window. */

@@ -48,6 +48,8 @@ export function post(i: number, over: Partial<Post> = {}): Post {
     createdAt: NOW - i * 1000,
     text: `post number ${i} about #StanLee and #Marvel`,
     hashtags: ['StanLee', 'Marvel'],
+    cashtags: [],
+    mentions: [],
     author: `user${i}`,
     retweet: false,
     ...over,

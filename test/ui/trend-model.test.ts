@@ -8,7 +8,16 @@ function clock(start: number) {
 }
 
 function post(id: number, hashtags: string[], retweet = false): Post {
-  return {id: String(id), createdAt: 0, text: `post ${id}`, hashtags, retweet, author: 'a'};
+  return {
+    id: String(id),
+    createdAt: 0,
+    text: `post ${id}`,
+    hashtags,
+    cashtags: [],
+    mentions: [],
+    retweet,
+    author: 'a',
+  };
 }
 
 function model(now: () => number, over: Partial<ConstructorParameters<typeof TrendModel>[0]> = {}) {
@@ -185,13 +194,29 @@ describe('TrendModel under a flood', () => {
     for (let i = 0; i < 3000; i++) {
       m.handle({
         type: 'post',
-        post: {id: String(i), createdAt: now, text: `p${i}`, hashtags: ['t'], retweet: false},
+        post: {
+          id: String(i),
+          createdAt: now,
+          text: `p${i}`,
+          hashtags: ['t'],
+          cashtags: [],
+          mentions: [],
+          retweet: false,
+        },
       });
     }
     now = 1_001_000;
     m.handle({
       type: 'post',
-      post: {id: 'next', createdAt: now, text: 'next second', hashtags: ['t'], retweet: false},
+      post: {
+        id: 'next',
+        createdAt: now,
+        text: 'next second',
+        hashtags: ['t'],
+        cashtags: [],
+        mentions: [],
+        retweet: false,
+      },
     });
     now = 1_010_000;
     m.tick();

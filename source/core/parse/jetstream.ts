@@ -3,12 +3,14 @@
 // when Jetstream saw the event: the record's own `createdAt` is whatever the client claims.
 import type {ParsedLine} from './parse-line.js';
 import {extractHashtags, uniqueTags} from '../hashtags.js';
+import {extractCashtags, extractMentions} from '../text-entities.js';
 import {makePost, optionalString} from './make-post.js';
 
 type Json = Record<string, unknown>;
 
 const POST_COLLECTION = 'app.bsky.feed.post';
 const TAG_FEATURE = 'app.bsky.richtext.facet#tag';
+const MENTION_FEATURE = 'app.bsky.richtext.facet#mention';
 
 /** True when `value` looks like a Jetstream event. */
 export function isJetstreamEvent(value: Json): boolean {
@@ -43,7 +45,22 @@ export function parseJetstreamEvent(event: Json, now: number): ParsedLine {
   const lang = Array.isArray(langs) ? optionalString(langs[0]) : undefined;
   return {
     kind: 'posts',
-    posts: [makePost(`${did}/${rkey}`, createdAt, text, postTags(record, text), lang, did, false)],
+    posts: [
+      makePost(
+        `${did}/${rkey}`,
+        createdAt,
+        text,
+        // Bluesky has no cashtag facet: those are always read from the text.
+        {
+          hashtags: postTags(record, text),
+          cashtags: extractCashtags(text),
+          mentions: postMentions(record, text),
+        },
+        lang,
+        did,
+        false,
+      ),
+    ],
   };
 }
 
@@ -73,4 +90,33 @@ function postTags(record: Json, text: string): string[] {
     for (const tag of extra) if (typeof tag === 'string') tags.push(tag);
   }
   return tags.length === 0 ? tags : uniqueTags(tags);
+}
+
+/**
+ * Mention facets name the account by DID; the handle is the text they cover, as written
+ * (`@alice.bsky.social`), found by the facet's UTF-8 byte offsets. A post without mention facets
+ * has its text read by twitter-text's rules.
+ */
+function postMentions(record: Json, text: string): string[] {
+  const facets = record.facets;
+  if (!Array.isArray(facets)) return extractMentions(text);
+  let bytes: Buffer | undefined;
+  let faceted = false;
+  const handles: string[] = [];
+  for (const facet of facets as (Json | null)[]) {
+    const features = facet?.features;
+    if (!Array.isArray(features)) continue;
+    if (!(features as (Json | null)[]).some((feature) => feature?.$type === MENTION_FEATURE))
+      continue;
+    faceted = true;
+    const index = facet?.index as Json | undefined;
+    const start = index?.byteStart;
+    const end = index?.byteEnd;
+    if (typeof start !== 'number' || typeof end !== 'number' || !(start < end)) continue;
+    bytes ??= Buffer.from(text, 'utf8');
+    const handle = bytes.toString('utf8', start, Math.min(end, bytes.length)).replace(/^[@＠]/, '');
+    if (handle.length > 0) handles.push(handle);
+  }
+  if (!faceted) return extractMentions(text);
+  return handles.length > 1 ? uniqueTags(handles) : handles;
 }

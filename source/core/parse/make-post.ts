@@ -1,19 +1,20 @@
 // The one place a Post object is created, so every parser builds it with the same fields in the
 // same order: V8 then sees a single object shape on the hot path, and consumers never meet a
 // post missing a field another format would have had.
-import type {Post} from '../post.js';
+import type {Post, PostEntities} from '../post.js';
 
 export function makePost(
   id: string,
   createdAt: number,
   text: string,
-  hashtags: string[],
+  terms: PostEntities,
   lang: string | undefined,
   author: string | undefined,
   retweet: boolean,
   receivedAt?: number,
 ): Post {
-  return {id, createdAt, receivedAt, text, hashtags, lang, author, retweet};
+  const {hashtags, cashtags, mentions} = terms;
+  return {id, createdAt, receivedAt, text, hashtags, cashtags, mentions, lang, author, retweet};
 }
 
 /** `value` when it is a non-empty string, else undefined. */

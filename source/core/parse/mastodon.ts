@@ -1,7 +1,8 @@
 // Mastodon statuses, as the REST API returns them or a streaming `update` event carries them.
-// A boost counts with its original's tags (and text), like an X retweet.
+// A boost counts with its original's terms (and text), like an X retweet.
 import type {ParsedLine} from './parse-line.js';
 import {extractHashtags, uniqueTags} from '../hashtags.js';
+import {extractCashtags, extractMentions} from '../text-entities.js';
 import {idString, makePost, optionalString} from './make-post.js';
 import {timeOr} from './time.js';
 
@@ -57,6 +58,18 @@ export function parseMastodonStatus(status: Json, now: number): ParsedLine {
     hashtags = extractHashtags(text);
   }
 
+  // `acct` (`user@instance`, or `user` on the home instance) tells apart equal user names.
+  let mentions: string[];
+  if (Array.isArray(source.mentions)) {
+    const accts: string[] = [];
+    for (const mention of source.mentions as (Json | null)[]) {
+      if (typeof mention?.acct === 'string') accts.push(mention.acct);
+    }
+    mentions = uniqueTags(accts);
+  } else {
+    mentions = extractMentions(text);
+  }
+
   const account = status.account as Json | undefined;
   const author =
     typeof account === 'object' && account !== null ? optionalString(account.acct) : undefined;
@@ -67,7 +80,7 @@ export function parseMastodonStatus(status: Json, now: number): ParsedLine {
         id,
         timeOr(status.created_at, now),
         text,
-        hashtags,
+        {hashtags, cashtags: extractCashtags(text), mentions},
         optionalString(source.language) ?? optionalString(status.language),
         author,
         retweet,

@@ -2,7 +2,7 @@
 // detected per line, so a file may mix formats and a stream may change shape mid-way. Never
 // throws: bad input becomes a typed `malformed` result that callers count and skip.
 import type {Post} from '../post.js';
-import {extractHashtags} from '../hashtags.js';
+import {entitiesOfText} from '../text-entities.js';
 import {isJetstreamEvent, parseJetstreamEvent} from './jetstream.js';
 import {makePost} from './make-post.js';
 import {
@@ -131,7 +131,7 @@ function plainText(line: string, context: ParseContext): ParsedLine {
   const text = line.trim();
   return {
     kind: 'posts',
-    posts: [makePost(id, context.now, text, extractHashtags(text), undefined, undefined, false)],
+    posts: [makePost(id, context.now, text, entitiesOfText(text), undefined, undefined, false)],
   };
 }
 

@@ -20,11 +20,6 @@ export function parseWireMessage(message: Json): ParsedLine {
   }
   const receivedAt = typeof message.received_at === 'string' ? parseTime(message.received_at) : NaN;
 
-  let hashtags: string[] = [];
-  if (Array.isArray(message.hashtags)) {
-    const given = message.hashtags.filter((tag): tag is string => typeof tag === 'string');
-    hashtags = given.length > 1 ? uniqueTags(given) : given;
-  }
   return {
     kind: 'posts',
     posts: [
@@ -32,7 +27,12 @@ export function parseWireMessage(message: Json): ParsedLine {
         id,
         createdAt,
         typeof message.text === 'string' ? message.text : '',
-        hashtags,
+        {
+          hashtags: termList(message.hashtags),
+          // Added after version 1 shipped: absent in older recordings.
+          cashtags: termList(message.cashtags),
+          mentions: termList(message.mentions),
+        },
         optionalString(message.lang),
         optionalString(message.author),
         message.retweet === true,
@@ -40,4 +40,11 @@ export function parseWireMessage(message: Json): ParsedLine {
       ),
     ],
   };
+}
+
+/** The strings of a term list, one per key; none when the field is absent or not a list. */
+function termList(value: unknown): string[] {
+  if (!Array.isArray(value)) return [];
+  const given = value.filter((term): term is string => typeof term === 'string');
+  return given.length > 1 ? uniqueTags(given) : given;
 }

@@ -1,6 +1,8 @@
 // Shared by both X formats: X sends post text HTML-escaped (`&amp;`, `&lt;`, `&gt;`) and its
-// entities carry hashtags without `#`. Both are turned into what the user typed.
-import {extractHashtags, uniqueTags} from '../hashtags.js';
+// entities carry hashtags, cashtags and mentions without their sign. Both are turned into what the user typed.
+import {uniqueTags} from '../hashtags.js';
+import type {PostEntities} from '../post.js';
+import {entitiesOfText} from '../text-entities.js';
 
 /** Post text as the author wrote it: X escapes exactly `&`, `<` and `>`. */
 export function unescapeXText(text: string): string {
@@ -12,24 +14,51 @@ export function unescapeXText(text: string): string {
   return text.replaceAll('&amp;', '&');
 }
 
+/** Where each kind of term sits in an X `entities` object: list name and field, per API version. */
+export type XEntityFields = Record<keyof PostEntities, readonly [list: string, field: string]>;
+
+export const V2_ENTITIES: XEntityFields = {
+  hashtags: ['hashtags', 'tag'],
+  cashtags: ['cashtags', 'tag'],
+  mentions: ['mentions', 'username'],
+};
+
+export const V1_ENTITIES: XEntityFields = {
+  hashtags: ['hashtags', 'text'],
+  cashtags: ['symbols', 'text'],
+  mentions: ['user_mentions', 'screen_name'],
+};
+
 /**
- * Hashtags from an X entity list (`field` is `tag` in v2, `text` in v1.1), one per key; or, when
- * the post has no entities at all (fields not requested, or an archive that dropped them),
- * extracted from the text by the same rules X applies.
+ * Hashtags, cashtags and mentions from an X `entities` object, one per key; or, when the post has
+ * no entities at all (fields not requested, or an archive that dropped them), extracted from the
+ * text by the same rules X applies.
  */
-export function entityHashtags(entities: unknown, field: 'tag' | 'text', text: string): string[] {
-  if (typeof entities !== 'object' || entities === null) return extractHashtags(text);
-  // `hashtags` is absent (v2) or empty (v1.1) when the post has none.
-  const list = (entities as {hashtags?: unknown}).hashtags;
+export function xEntities(entities: unknown, fields: XEntityFields, text: string): PostEntities {
+  if (typeof entities !== 'object' || entities === null) return entitiesOfText(text);
+  const found = entities as Record<string, unknown>;
+  return {
+    hashtags: entityList(found, fields.hashtags),
+    cashtags: entityList(found, fields.cashtags),
+    mentions: entityList(found, fields.mentions),
+  };
+}
+
+function entityList(
+  entities: Record<string, unknown>,
+  [name, field]: readonly [string, string],
+): string[] {
+  // A list is absent (v2) or empty (v1.1) when the post has none of its kind.
+  const list = entities[name];
   if (!Array.isArray(list) || list.length === 0) return [];
   if (list.length === 1) {
-    const tag = (list[0] as Record<string, unknown> | null)?.[field];
-    return typeof tag === 'string' && tag.length > 0 ? [tag] : [];
+    const term = (list[0] as Record<string, unknown> | null)?.[field];
+    return typeof term === 'string' && term.length > 0 ? [term] : [];
   }
-  const tags: string[] = [];
+  const terms: string[] = [];
   for (const entry of list) {
-    const tag = (entry as Record<string, unknown> | null)?.[field];
-    if (typeof tag === 'string') tags.push(tag);
+    const term = (entry as Record<string, unknown> | null)?.[field];
+    if (typeof term === 'string') terms.push(term);
   }
-  return uniqueTags(tags);
+  return uniqueTags(terms);
 }

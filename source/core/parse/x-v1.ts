@@ -4,7 +4,7 @@
 import type {ParsedLine} from './parse-line.js';
 import {idString, makePost, optionalString} from './make-post.js';
 import {timeOr} from './time.js';
-import {entityHashtags, unescapeXText} from './x-text.js';
+import {V1_ENTITIES, unescapeXText, xEntities} from './x-text.js';
 
 type Json = Record<string, unknown>;
 
@@ -80,7 +80,7 @@ export function parseV1Message(value: Json, now: number): ParsedLine {
         id,
         createdAt,
         text,
-        entityHashtags(entities, 'text', text),
+        xEntities(entities, V1_ENTITIES, text),
         optionalString(value.lang),
         author,
         retweet,

@@ -1,12 +1,12 @@
 // X API v2 posts in their three archive shapes: a stream message (`data` object, `includes`,
 // `matching_rules`), a twarc2 response page (`data` array + `includes`), and a twarc2 flattened
 // post (one post per line, `author` and `referenced_tweets` inlined). All resolve the same way:
-// a retweet's text and hashtags are its original's, a long post's are its `note_tweet`'s.
-import type {Post} from '../post.js';
+// a retweet's text and terms are its original's, a long post's are its `note_tweet`'s.
+import type {Post, PostEntities} from '../post.js';
 import type {ParsedLine} from './parse-line.js';
 import {idString, makePost, optionalString} from './make-post.js';
 import {timeOr} from './time.js';
-import {entityHashtags, unescapeXText} from './x-text.js';
+import {V2_ENTITIES, unescapeXText, xEntities} from './x-text.js';
 
 type Json = Record<string, unknown>;
 
@@ -74,21 +74,21 @@ function xPost(data: Json, expansions: Expansions, now: number): Post | string {
     }
   }
 
-  // The retweet's own text is cut short and may have lost the original's hashtags; without
+  // The retweet's own text is cut short and may have lost the original's terms; without
   // the original it is still the best there is.
   const source = original ?? data;
   let text: string;
-  let hashtags: string[];
+  let terms: PostEntities;
   const note = source.note_tweet as Json | undefined;
   if (typeof note === 'object' && note !== null && typeof note.text === 'string') {
     text = unescapeXText(note.text);
-    hashtags = entityHashtags(note.entities, 'tag', text);
+    terms = xEntities(note.entities, V2_ENTITIES, text);
   } else if (typeof source.text === 'string') {
     text = unescapeXText(source.text);
-    hashtags = entityHashtags(source.entities, 'tag', text);
+    terms = xEntities(source.entities, V2_ENTITIES, text);
   } else if (source !== data && typeof data.text === 'string') {
     text = unescapeXText(data.text);
-    hashtags = entityHashtags(data.entities, 'tag', text);
+    terms = xEntities(data.entities, V2_ENTITIES, text);
   } else {
     return 'X post without text';
   }
@@ -97,7 +97,7 @@ function xPost(data: Json, expansions: Expansions, now: number): Post | string {
     id,
     timeOr(data.created_at, now),
     text,
-    hashtags,
+    terms,
     optionalString(data.lang),
     authorOf(data, expansions),
     retweet,

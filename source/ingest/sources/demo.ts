@@ -4,6 +4,7 @@
 import type {Options} from '../../cli/options.js';
 import {normalizeTag} from '../../core/normalize-tag.js';
 import type {Post} from '../../core/post.js';
+import {extractCashtags, extractMentions} from '../../core/text-entities.js';
 import type {Source, SourceEvent} from '../source.js';
 import {HANDLES, RELATED_TAGS, SURGE_TAGS, TEMPLATES} from './demo-data.js';
 import {realClock, type PacingClock} from './pacing-clock.js';
@@ -108,6 +109,8 @@ export function createDemoGenerator(query: string[], seed: number): DemoGenerato
         createdAt: now,
         text,
         hashtags,
+        cashtags: extractCashtags(text),
+        mentions: extractMentions(text),
         lang: template.lang,
         author,
         retweet,

@@ -140,3 +140,32 @@ describe('Jetstream events', () => {
     expect(parse(line).kind).toBe('malformed');
   });
 });
+
+describe('Bluesky mentions', () => {
+  test('mentions_v1.jsonl: mention facets give the handle as written, found by UTF-8 byte offsets', () => {
+    const [result] = fixtureLines('jetstream/mentions_v1.jsonl').map(parse);
+    expect(result).toEqual({
+      kind: 'posts',
+      posts: [
+        expect.objectContaining({
+          mentions: [
+            'charliemchapman.com',
+            'ryanashcraft.com',
+            'teamneem.bsky.social',
+            'edwardsanchez.bsky.social',
+            'launchedfm.com',
+          ],
+          hashtags: [],
+          cashtags: [],
+        }),
+      ],
+    });
+  });
+
+  test('without mention facets, twitter-text reads mentions and cashtags from the text', () => {
+    expect(parse(event({text: 'ask @jack about $AMD', langs: ['en']}))).toEqual({
+      kind: 'posts',
+      posts: [expect.objectContaining({mentions: ['jack'], cashtags: ['AMD']})],
+    });
+  });
+});

@@ -80,3 +80,22 @@ describe('Mastodon statuses', () => {
     expect(htmlToText('<p>&#x1F600; &#128512; &bogus; &amp;amp;</p>')).toBe('😀 😀 &bogus; &amp;');
   });
 });
+
+describe('Mastodon mentions and cashtags', () => {
+  test('mentions[].acct tells apart equal user names; cashtags come from the text', () => {
+    const status = {
+      ...STATUS,
+      content: '<p>@<span>jack</span> @<span>jack</span> on $AMD</p>',
+      mentions: [
+        {username: 'jack', acct: 'jack'},
+        {username: 'jack', acct: 'jack@example.social'},
+      ],
+    };
+    expect(parse(status)).toEqual({
+      kind: 'posts',
+      posts: [
+        expect.objectContaining({mentions: ['jack', 'jack@example.social'], cashtags: ['AMD']}),
+      ],
+    });
+  });
+});

@@ -20,6 +20,8 @@ function toWire(post: Post, receivedAt: number): string {
     received_at: new Date(receivedAt).toISOString(),
     text: post.text,
     hashtags: post.hashtags,
+    cashtags: post.cashtags,
+    mentions: post.mentions,
     lang: post.lang,
     author: post.author,
     retweet: post.retweet,

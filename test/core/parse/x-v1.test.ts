@@ -97,3 +97,22 @@ describe('X v1.1 tweets', () => {
     });
   });
 });
+
+describe('X v1.1 cashtags and mentions', () => {
+  test('entities.symbols and entities.user_mentions', () => {
+    expect(
+      parse({
+        id_str: '9',
+        text: '$AMD beats, says @jack',
+        entities: {
+          hashtags: [],
+          symbols: [{text: 'AMD', indices: [0, 4]}],
+          user_mentions: [{screen_name: 'jack', indices: [17, 22]}],
+        },
+      }),
+    ).toEqual({
+      kind: 'posts',
+      posts: [expect.objectContaining({cashtags: ['AMD'], mentions: ['jack']})],
+    });
+  });
+});

@@ -278,3 +278,62 @@ describe('X v2 stream messages', () => {
     expect(parseLine('{"data": {"text": "#x"}}', {now: NOW}).kind).toBe('malformed');
   });
 });
+
+describe('cashtags and mentions from X entities (real archives)', () => {
+  test('cashtags.jsonl: entities.cashtags, each once, as X spelled them', () => {
+    const [post] = postsIn('twarc2/cashtags.jsonl');
+    expect(post).toMatchObject({
+      hashtags: ['business', 'NFT', 'StockMarket', 'option'],
+      cashtags: ['AMD', 'BTC', 'TWTR', 'BA', 'doge', 'baba', 'spy', 'SPX', 'NIO', 'ETC', 'META'],
+      mentions: [],
+    });
+  });
+
+  test('mentions_tweet.jsonl: a retweet takes its original’s mentions, not its own `RT @author`', () => {
+    const [post] = postsIn('twarc2/mentions_tweet.jsonl');
+    expect(post).toMatchObject({
+      retweet: true,
+      author: 'BaldManGamer',
+      mentions: [
+        'Xbox',
+        'masseffect',
+        'Ubisoft',
+        'RockstarGames',
+        'tombraider',
+        'CallofDuty',
+        'SonySantaMonica',
+        'Naughty_Dog',
+      ],
+      hashtags: ['Xbox', 'PlayStation', 'gaming'],
+    });
+  });
+
+  test('a long post’s note_tweet entities; text rules when entities are absent', () => {
+    const [long] = postsOf(
+      parseLine(
+        JSON.stringify({
+          data: {
+            id: '7',
+            text: 'cut short',
+            entities: {cashtags: [{start: 0, end: 4, tag: 'AMD'}]},
+            note_tweet: {
+              text: 'full text $NVDA and @jack',
+              entities: {
+                cashtags: [{start: 10, end: 15, tag: 'NVDA'}],
+                mentions: [{start: 20, end: 25, username: 'jack'}],
+              },
+            },
+          },
+        }),
+        {now: NOW},
+      ),
+    );
+    expect(long).toMatchObject({cashtags: ['NVDA'], mentions: ['jack']});
+    const [bare] = postsOf(
+      parseLine(JSON.stringify({id: '8', text: '$amd up, $AMD down, ask @Jack and @jack'}), {
+        now: NOW,
+      }),
+    );
+    expect(bare).toMatchObject({cashtags: ['amd'], mentions: ['Jack']});
+  });
+});

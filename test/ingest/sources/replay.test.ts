@@ -29,6 +29,8 @@ const wirePost = (id: string, offsetMs: number, hashtags: string[] = []): Post =
   createdAt: base + offsetMs,
   text: `post ${id} ${hashtags.map((tag) => `#${tag}`).join(' ')}`,
   hashtags,
+  cashtags: [],
+  mentions: [],
   retweet: false,
 });
 
