@@ -1,5 +1,9 @@
-// Lint rules: the recommended sets, plus the one boundary the design depends on:
-// core/ stays pure (no I/O, no React, nothing from ingest/ or ui/).
+// Lint rules: the recommended sets, plus the rooms the design depends on, arrows pointing one
+// way (the README's "Where the code lives" draws them):
+//   core/  pure: no I/O, no React, nothing from another room;
+//   ingest/ (sources, server, client) and batch/ (the archive engine) never import cli/ or ui/;
+//   ui/    sees of ingest/ only the client-side stream types, and nothing of cli/ or batch/;
+//   cli/   may import any room.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -47,8 +51,41 @@ export default tseslint.config(
               message: 'core/ does no I/O',
             },
             {
-              group: ['react', 'ink', '**/ingest/**', '**/ui/**', '**/cli/**'],
+              group: ['react', 'ink', ...rooms('ingest', 'batch', 'ui', 'cli')],
               message: 'core/ imports nothing from the outer rooms',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['source/ingest/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: rooms('cli', 'ui', 'batch'),
+              message:
+                'ingest/ owns the options it needs (SourceOptions); it never imports cli/ or ui/',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['source/batch/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: rooms('cli', 'ui'),
+              message: 'batch/ owns its options (BatchOptions); it never imports cli/ or ui/',
             },
           ],
         },
@@ -63,8 +100,9 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['**/ingest/sources/**', '**/ingest/server*'],
-              message: 'ui/ sees only the client-side stream interface',
+              group: [...rooms('ingest', 'cli', 'batch'), '!**/ingest/stream.js'],
+              message:
+                'ui/ sees of ingest/ only the client-side stream (ingest/stream.ts), and nothing of cli/ or batch/',
             },
           ],
         },
@@ -72,3 +110,10 @@ export default tseslint.config(
     },
   },
 );
+
+/** Import patterns that reach into the named rooms of `source/` (and the entry, `cli.tsx`). */
+function rooms(...names) {
+  return names.flatMap((name) =>
+    name === 'cli' ? ['**/cli/**', '**/cli.js', '**/bin.js'] : [`**/${name}/**`],
+  );
+}

@@ -92,7 +92,7 @@ const ui = inTerminal(
 );
 // The baseline: a bare Node process in the same kind of terminal, idle, with the same
 // recorder (event-loop histogram, CPU and memory readings) and the same warm-up.
-const recorder = path.join(ROOT, 'dist', 'ui', 'perf-recorder.js');
+const recorder = path.join(ROOT, 'dist', 'cli', 'perf-recorder.js');
 const baseline = inTerminal(process.execPath, [
   '--input-type=module',
   '-e',

@@ -105,12 +105,14 @@ async function runDashboardMode(
   token: ResolvedToken | undefined,
   hint: string | undefined,
 ): Promise<number> {
-  const {openPostStream} = await import('./cli/pipe.js');
+  const {openPostStream} = await import('./ingest/open-post-stream.js');
   const {runDashboard} = await import('./cli/dashboard.js');
   // The child always sends retweets: `r` switches them on and off in the dashboard, which
   // counts both ways, so a run started with --no-retweets can still bring them back.
-  const {stream, recording} = await openPostStream({...options, retweets: true}, token, (message) =>
-    process.stderr.write(`trendtui: ${message}\n`),
+  const {stream, recording} = await openPostStream(
+    {...options, retweets: true},
+    tokenEnvironment(token),
+    (message) => process.stderr.write(`trendtui: ${message}\n`),
   );
   try {
     return await runDashboard(options, {

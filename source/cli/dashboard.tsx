@@ -5,8 +5,8 @@ import {constants} from 'node:os';
 import type {Options} from './options.js';
 import type {PostStream} from '../ingest/stream.js';
 import {TrendModel} from '../ui/trend-model.js';
-import {startHeapTrimmer} from '../ui/heap-trim.js';
-import {startPerfRecorder} from '../ui/perf-recorder.js';
+import {startHeapTrimmer} from './heap-trim.js';
+import {startPerfRecorder} from './perf-recorder.js';
 
 export type DashboardDeps = {
   stream: PostStream;

@@ -5,7 +5,8 @@
 import {createRecordFormatter} from '../core/format/records.js';
 import {SlidingWindow} from '../core/sliding-window.js';
 import type {WindowResult} from '../core/window-result.js';
-import {openRecording, type Recording} from '../ingest/recorder.js';
+import {openPostStream} from '../ingest/open-post-stream.js';
+import type {Recording} from '../ingest/recorder.js';
 import type {PostStream, StreamEvent} from '../ingest/stream.js';
 import type {Options} from './options.js';
 import {tokenEnvironment, type ResolvedToken} from './token.js';
@@ -19,31 +20,6 @@ export type PipeContext = {
   /** Where SIGINT/SIGTERM are listened for; the real process by default. */
   signals?: NodeJS.EventEmitter;
 };
-
-/**
- * The posts for the dashboard or pipe mode: from `--connect`, else from a spawned child, with
- * `--record` attached before the first post can arrive.
- */
-export async function openPostStream(
-  options: Options,
-  token: ResolvedToken | undefined,
-  onRecordError: (message: string) => void,
-): Promise<{stream: PostStream; recording?: Recording}> {
-  const recording =
-    options.recordFile === undefined
-      ? undefined
-      : await openRecording(options.recordFile, {onError: onRecordError});
-  let stream: PostStream;
-  if (options.connect) {
-    const {connectToServer} = await import('../ingest/client.js');
-    stream = connectToServer(options.connect);
-  } else {
-    const {spawnIngest} = await import('../ingest/supervisor.js');
-    stream = spawnIngest(options, tokenEnvironment(token));
-  }
-  recording?.attach(stream);
-  return recording ? {stream, recording} : {stream};
-}
 
 /**
  * A replay at full speed needs no server, no clock and no socket: it is a batch job, done by
@@ -65,10 +41,10 @@ export async function runPipe(options: Options, context: PipeContext): Promise<n
 
   if (isBatchReplay(options)) {
     // The batch replayer handles a closed output (`| head`) itself and reports it as 0.
-    const {runBatchReplay} = await import('./batch-replay.js');
+    const {runBatchReplay} = await import('../batch/batch-replay.js');
     return runBatchReplay(options, stdout, {stderr});
   }
-  const {stream, recording} = await openPostStream(options, context.token, say);
+  const {stream, recording} = await openPostStream(options, tokenEnvironment(context.token), say);
   return new LivePipe(options, context, stream, recording).run();
 }
 

@@ -3,21 +3,15 @@
 // server, the client and `--record` files cannot drift apart.
 import type {Post} from './post.js';
 import {sanitizeForTerminal} from './sanitize.js';
-
-// The shapes below mirror `Hello` (ingest/stream.ts) and `SourceStatus` (ingest/source.ts)
-// structurally: core/ may not import from ingest/, and TypeScript checks the match where the
-// two meet.
-export type WireState = 'connecting' | 'live' | 'reconnecting' | 'lagging' | 'error' | 'ended';
-export type WireStatus = {state: WireState; detail?: string; retryInMs?: number};
-export type WireHello = {protocol: number; source: string; query: string; server: string};
+import type {Hello, SourceState, SourceStatus} from './stream.js';
 
 export const PROTOCOL_VERSION = 1;
 
 /** What a decoded line turned out to be. Unknown types are `ignored`, as the protocol demands. */
 export type WireMessage =
-  | {type: 'hello'; hello: WireHello}
+  | {type: 'hello'; hello: Hello}
   | {type: 'post'; post: Post}
-  | {type: 'status'; status: WireStatus; dropped?: number}
+  | {type: 'status'; status: SourceStatus; dropped?: number}
   /** The spawned child's first stdout line: where it listens. Never sent to TCP clients. */
   | {type: 'listening'; host: string; port: number}
   | {type: 'ignored'; reason: string}
@@ -40,7 +34,7 @@ function iso(ms: number): string {
   return text;
 }
 
-export function encodeHello(hello: Omit<WireHello, 'protocol'>): string {
+export function encodeHello(hello: Omit<Hello, 'protocol'>): string {
   return (
     JSON.stringify({
       type: 'hello',
@@ -80,7 +74,7 @@ function wirePost(post: Post): Record<string, unknown> {
  * A source status; `dropped` (on `lagging` only) is how many posts this client lost since its
  * previous `lagging` message, so a client sums them for a running total.
  */
-export function encodeStatus(status: WireStatus, dropped?: number): string {
+export function encodeStatus(status: SourceStatus, dropped?: number): string {
   const wire: Record<string, unknown> = {type: 'status', state: status.state};
   if (status.detail !== undefined) wire['detail'] = status.detail;
   if (status.retryInMs !== undefined) wire['retry_in_ms'] = status.retryInMs;
@@ -99,7 +93,7 @@ export function encodeTextLine(post: Post): string {
   return sanitizeForTerminal(post.text) + '\n';
 }
 
-const STATES: ReadonlySet<string> = new Set<WireState>([
+const STATES: ReadonlySet<string> = new Set<SourceState>([
   'connecting',
   'live',
   'reconnecting',
@@ -163,7 +157,7 @@ function decodeStatus(message: Json): WireMessage {
   if (!isString(state) || !STATES.has(state)) {
     return {type: 'malformed', reason: `unknown status state ${JSON.stringify(state)}`};
   }
-  const status: WireStatus = {state: state as WireState};
+  const status: SourceStatus = {state: state as SourceState};
   if (isString(detail)) status.detail = detail;
   if (isCount(retryInMs)) status.retryInMs = retryInMs;
   return isCount(dropped) ? {type: 'status', status, dropped} : {type: 'status', status};

@@ -3,11 +3,12 @@
 // dashboard's child (TRENDTUI_CHILD=1) it also announces its port on stdout and exits as soon
 // as its parent is gone, so a killed dashboard never leaves a server behind.
 import {readFileSync} from 'node:fs';
-import type {Options} from '../cli/options.js';
+import type {SourceOptions} from './source-options.js';
 import {encodeListening} from '../core/protocol.js';
 import {createPostFilter} from '../core/query.js';
 import {IngestServer} from './server.js';
-import type {Source, SourceStatus} from './source.js';
+import type {SourceStatus} from '../core/stream.js';
+import type {Source} from './source.js';
 import {createSource} from './sources/registry.js';
 
 export type ServeIo = {
@@ -36,13 +37,13 @@ export function serverVersion(): string {
 // Sources that read input at their own pace (a file, a pipe) wait for clients rather than
 // drop posts: their posts are not live, losing them would only make the counts wrong.
 /** The source reads our stdin, so the parent hands over its own stdin rather than a pipe. */
-export const readsStdin = (options: Pick<Options, 'source' | 'replayFile'>) =>
+export const readsStdin = (options: Pick<SourceOptions, 'source' | 'replayFile'>) =>
   options.source === 'stdin' || (options.source === 'replay' && options.replayFile === '-');
 
 const isPaced = (source: Source) => source.name === 'replay' || source.name === 'stdin';
 
 export async function runServe(
-  options: Options,
+  options: SourceOptions,
   io: ServeIo = {
     env: process.env,
     stdin: process.stdin,
@@ -186,7 +187,7 @@ function tokenRedactor(env: NodeJS.ProcessEnv): (status: SourceStatus) => Source
 async function pumpSource(
   source: Source,
   server: IngestServer,
-  options: Options,
+  options: SourceOptions,
   run: {
     signal: AbortSignal;
     waitForClient: Promise<void>;

@@ -6,7 +6,7 @@ import net from 'node:net';
 import type {Post} from '../core/post.js';
 import {encodeHello, encodePost, encodeStatus, encodeTextLine} from '../core/protocol.js';
 import {ClientQueue, type ClientQueueLimits} from './client-queue.js';
-import type {SourceStatus} from './source.js';
+import type {SourceStatus} from '../core/stream.js';
 
 export type IngestServerOptions = {
   host: string;

@@ -1,7 +1,7 @@
 // The client-side view of an ingest server: what the dashboard and pipe mode consume. The UI
 // imports only this, never the sources or the server.
 import type {Post} from '../core/post.js';
-import type {SourceStatus} from './source.js';
+import type {Hello, SourceStatus} from '../core/stream.js';
 
 /** Health of the link between this process and its ingest server (not the source's health). */
 export type LinkState =
@@ -11,8 +11,6 @@ export type LinkState =
   /** The spawned child died and is being restarted. */
   | {state: 'restarting-child'; detail: string; retryInMs: number}
   | {state: 'closed'};
-
-export type Hello = {protocol: number; source: string; query: string; server: string};
 
 export type StreamEvent =
   | {type: 'hello'; hello: Hello}

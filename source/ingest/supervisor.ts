@@ -4,7 +4,7 @@
 // (the last lines explain a crash) but never reaches the terminal the dashboard draws on.
 import {spawn, type ChildProcess} from 'node:child_process';
 import {fileURLToPath} from 'node:url';
-import type {Options} from '../cli/options.js';
+import type {SourceOptions} from './source-options.js';
 import {LineSplitter} from '../core/line-splitter.js';
 import {decodeMessage} from '../core/protocol.js';
 import {Backoff, type BackoffPolicy} from './backoff.js';
@@ -34,7 +34,7 @@ export function defaultEntry(): string {
 }
 
 /** The child's arguments: everything serve needs, nothing secret (the token travels in env). */
-export function serveArguments(options: Options): string[] {
+export function serveArguments(options: SourceOptions): string[] {
   const args = ['serve', '--host', '127.0.0.1', '--port', '0', '--format', 'ndjson'];
   if (options.source === 'replay' && options.replayFile !== undefined) {
     args.push('--replay', options.replayFile, '--speed', String(options.speed));
@@ -58,7 +58,7 @@ export type SupervisedStream = PostStream & {
 };
 
 export function spawnIngest(
-  options: Options,
+  options: SourceOptions,
   extraEnv: Record<string, string> = {},
   settings: SupervisorSettings = {},
 ): SupervisedStream {

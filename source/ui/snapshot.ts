@@ -1,8 +1,8 @@
 // The plain data one dashboard frame is drawn from. The trend model produces it on a tick; the
 // components are functions of it, so they can be tested without a stream or a clock.
 import type {Post} from '../core/post.js';
-import type {SourceStatus} from '../ingest/source.js';
-import type {Hello, LinkState} from '../ingest/stream.js';
+import type {Hello, SourceStatus} from '../core/stream.js';
+import type {LinkState} from '../ingest/stream.js';
 import type {ShownResult} from './rank-moves.js';
 
 export type DashboardSnapshot = {

@@ -2,8 +2,8 @@
 // thousands per second), read as a snapshot a few times per second. The counts are a
 // `WindowPair` (every post, originals only), so the retweet key switches them at once.
 import type {Post} from '../core/post.js';
-import type {SourceStatus} from '../ingest/source.js';
-import type {Hello, LinkState, StreamEvent} from '../ingest/stream.js';
+import type {Hello, SourceStatus} from '../core/stream.js';
+import type {LinkState, StreamEvent} from '../ingest/stream.js';
 import {RateHistory} from './rate-history.js';
 import {RecentPosts} from './recent-posts.js';
 import type {DashboardSnapshot} from './snapshot.js';

@@ -2,13 +2,9 @@
 // lines the test sends) and tells when its client has gone.
 import net from 'node:net';
 import {once} from 'node:events';
-import {
-  encodeHello,
-  encodePost,
-  encodeStatus,
-  type WireStatus,
-} from '../../source/core/protocol.js';
+import {encodeHello, encodePost, encodeStatus} from '../../source/core/protocol.js';
 import type {Post} from '../../source/core/post.js';
+import type {SourceStatus} from '../../source/core/stream.js';
 
 export type WireServer = {
   port: number;
@@ -18,7 +14,7 @@ export type WireServer = {
   clientGone: Promise<void>;
   send(...lines: string[]): Promise<void>;
   post(post: Post): Promise<void>;
-  status(status: WireStatus, dropped?: number): Promise<void>;
+  status(status: SourceStatus, dropped?: number): Promise<void>;
   close(): Promise<void>;
 };
 

@@ -1,7 +1,8 @@
 // Runs a Source the way the ingest server does (iterating `events(signal)`) and records what
 // reached the consumer, with a way to await a condition on the events so far.
 import type {Post} from '../../source/core/post.js';
-import type {Source, SourceEvent, SourceStatus} from '../../source/ingest/source.js';
+import type {SourceStatus} from '../../source/core/stream.js';
+import type {Source, SourceEvent} from '../../source/ingest/source.js';
 
 export type TimedEvent = SourceEvent & {at: number};
 

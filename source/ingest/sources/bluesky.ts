@@ -11,8 +11,9 @@ import {setTimeout as sleep} from 'node:timers/promises';
 import WebSocket from 'ws';
 import {parseValue} from '../../core/parse/parse-line.js';
 import {createPostFilter} from '../../core/query.js';
-import type {Options} from '../../cli/options.js';
-import type {Source, SourceEvent, SourceStatus} from '../source.js';
+import type {SourceOptions} from '../source-options.js';
+import type {SourceStatus} from '../../core/stream.js';
+import type {Source, SourceEvent} from '../source.js';
 import {SkippedReport} from './skipped-report.js';
 
 export const DEFAULT_JETSTREAM_URL = 'wss://jetstream1.us-east.bsky.network/subscribe';
@@ -46,7 +47,7 @@ export type BlueskySourceTiming = {
 };
 
 export function createBlueskySource(
-  options: Options,
+  options: SourceOptions,
   env: NodeJS.ProcessEnv,
   timing: BlueskySourceTiming = {},
 ): Source {
@@ -60,7 +61,7 @@ export function jetstreamRetryDelay(attempt: number, random: () => number): numb
 }
 
 async function* runBlueskySource(
-  options: Options,
+  options: SourceOptions,
   env: NodeJS.ProcessEnv,
   timing: BlueskySourceTiming,
   signal: AbortSignal,

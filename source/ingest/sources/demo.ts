@@ -1,7 +1,7 @@
 // The demo source: plausible posts about the query, generated locally so trendtui shows
 // something the moment it starts. Deterministic for a `--seed` (post i depends only on the
 // seed and i), so tests and screenshots can rely on it.
-import type {Options} from '../../cli/options.js';
+import type {SourceOptions} from '../source-options.js';
 import {normalizeTag} from '../../core/normalize-tag.js';
 import type {Post} from '../../core/post.js';
 import {extractCashtags, extractMentions} from '../../core/text-entities.js';
@@ -123,7 +123,7 @@ export function createDemoGenerator(query: string[], seed: number): DemoGenerato
 const TICK_MS = 50;
 
 export function createDemoSource(
-  options: Pick<Options, 'query' | 'rate' | 'seed'>,
+  options: Pick<SourceOptions, 'query' | 'rate' | 'seed'>,
   clock: PacingClock = realClock,
 ): Source {
   const seed = options.seed ?? Math.floor(Math.random() * 2 ** 31);

@@ -1,12 +1,12 @@
 // Which source a run reads from. Adding a network is one file in this folder plus one line in
 // `SOURCE_FACTORIES`.
-import type {Options} from '../../cli/options.js';
+import type {SourceOptions} from '../source-options.js';
 import type {Source, SourceName} from '../source.js';
 import {createDemoSource} from './demo.js';
 import {createReplaySource} from './replay.js';
 import {createStdinSource} from './stdin.js';
 
-export type SourceFactory = (options: Options, env: NodeJS.ProcessEnv) => Source;
+export type SourceFactory = (options: SourceOptions, env: NodeJS.ProcessEnv) => Source;
 
 /**
  * A source whose module is imported only when it starts: the network clients (twitter-api-v2,
@@ -31,7 +31,7 @@ export const SOURCE_FACTORIES: Partial<Record<SourceName, SourceFactory>> = {
 };
 
 /** The source `options.source` names. Throws only for a name no factory is registered for. */
-export function createSource(options: Options, env: NodeJS.ProcessEnv): Source {
+export function createSource(options: SourceOptions, env: NodeJS.ProcessEnv): Source {
   const factory = SOURCE_FACTORIES[options.source];
   if (factory === undefined) throw new Error(`source "${options.source}" is not available`);
   return factory(options, env);

@@ -3,7 +3,7 @@
 // with `--speed max`. Posts keep their original `created_at`, so event-time windows come out
 // as they were.
 import {openArchive} from '../archive-input.js';
-import type {Options} from '../../cli/options.js';
+import type {SourceOptions} from '../source-options.js';
 import type {Source, SourceEvent} from '../source.js';
 import {postsFromChunks, skippedSummary, type LineInputCounts} from './line-input.js';
 import {realClock, type PacingClock} from './pacing-clock.js';
@@ -12,7 +12,7 @@ import {realClock, type PacingClock} from './pacing-clock.js';
 const MIN_WAIT_MS = 4;
 
 export function createReplaySource(
-  options: Pick<Options, 'replayFile' | 'speed'>,
+  options: Pick<SourceOptions, 'replayFile' | 'speed'>,
   input: {stdin?: NodeJS.ReadableStream; clock?: PacingClock} = {},
 ): Source {
   const clock = input.clock ?? realClock;

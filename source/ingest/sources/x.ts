@@ -6,8 +6,9 @@ import {setTimeout as sleep} from 'node:timers/promises';
 import type {StreamingV2Rule} from 'twitter-api-v2';
 import {LineSplitter} from '../../core/line-splitter.js';
 import {parseValue} from '../../core/parse/parse-line.js';
-import type {Options} from '../../cli/options.js';
-import type {Source, SourceEvent, SourceStatus} from '../source.js';
+import type {SourceOptions} from '../source-options.js';
+import type {SourceStatus} from '../../core/stream.js';
+import type {Source, SourceEvent} from '../source.js';
 import {SkippedReport} from './skipped-report.js';
 import {XReconnectPolicy} from './x-backoff.js';
 import {TOKEN_HELP, networkFailure, type XFailure} from './x-problems.js';
@@ -34,7 +35,7 @@ export type XSourceTiming = {
 };
 
 export function createXSource(
-  options: Options,
+  options: SourceOptions,
   env: NodeJS.ProcessEnv,
   timing: XSourceTiming = {},
 ): Source {
@@ -42,7 +43,7 @@ export function createXSource(
 }
 
 async function* runXSource(
-  options: Options,
+  options: SourceOptions,
   env: NodeJS.ProcessEnv,
   timing: XSourceTiming,
   signal: AbortSignal,

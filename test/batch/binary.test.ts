@@ -5,7 +5,7 @@ import {mkdtempSync, readFileSync} from 'node:fs';
 import {execFileSync} from 'node:child_process';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
-import {run, cleanEnv} from '../run-binary.js';
+import {run, cleanEnv} from '../cli/run-binary.js';
 import {recountText, recountWindows} from './recount.js';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'trendtui-batch-bin-'));

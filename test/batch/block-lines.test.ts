@@ -1,8 +1,8 @@
 import {describe, expect, it} from 'vitest';
 import fc from 'fast-check';
-import {LineSplitter} from '../../../source/core/line-splitter.js';
-import {BlockCutter} from '../../../source/cli/batch/block-cutter.js';
-import {blockLines} from '../../../source/cli/batch/block-lines.js';
+import {LineSplitter} from '../../source/core/line-splitter.js';
+import {BlockCutter} from '../../source/batch/block-cutter.js';
+import {blockLines} from '../../source/batch/block-lines.js';
 
 /** What the streaming splitter makes of `chunks`: the reference batch replay must match. */
 function streamed(chunks: Uint8Array[], maxLineBytes?: number) {

@@ -3,8 +3,8 @@
 // plus one flat list of tags. The same function runs in a worker or inline, so both paths
 // count alike; parsing and filtering are the shared core's (parseLine, createPostFilter), so
 // batch replay counts exactly what the server path counts.
-import {parseLine} from '../../core/parse/parse-line.js';
-import {createPostFilter, type PostFilterOptions} from '../../core/query.js';
+import {parseLine} from '../core/parse/parse-line.js';
+import {createPostFilter, type PostFilterOptions} from '../core/query.js';
 import {blockLines} from './block-lines.js';
 
 export type PostBatch = {

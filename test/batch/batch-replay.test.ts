@@ -5,9 +5,9 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {PassThrough, Readable, Writable} from 'node:stream';
 import {execFileSync} from 'node:child_process';
-import {runBatchReplay} from '../../source/cli/batch-replay.js';
+import {runBatchReplay} from '../../source/batch/batch-replay.js';
 import type {Options} from '../../source/cli/options.js';
-import {recountText, recountWindows, type RecountWindow} from './batch/recount.js';
+import {recountText, recountWindows, type RecountWindow} from './recount.js';
 import {testOptions} from '../helpers/options.js';
 import type {NdjsonRecord} from '../../source/core/format/records.js';
 

@@ -19,16 +19,29 @@
 // for benchmarking.
 import {availableParallelism} from 'node:os';
 import type {Readable} from 'node:stream';
-import {createRecordFormatter} from '../core/format/records.js';
+import {createRecordFormatter, type RecordFormat} from '../core/format/records.js';
 import type {WindowResult} from '../core/window-result.js';
-import type {Options} from './options.js';
 import {openArchive, describe} from '../ingest/archive-input.js';
-import {BlockCutter} from './batch/block-cutter.js';
-import {parseBlocks} from './batch/parse-pool.js';
-import type {PostBatch} from './batch/post-batch.js';
-import {OrderProbe, type Ordering} from './batch/order-probe.js';
-import {WindowFeeder} from './batch/window-feeder.js';
-import {RecordWriter} from './batch/record-writer.js';
+import {BlockCutter} from './block-cutter.js';
+import {parseBlocks} from './parse-pool.js';
+import type {PostBatch} from './post-batch.js';
+import {OrderProbe, type Ordering} from './order-probe.js';
+import {WindowFeeder} from './window-feeder.js';
+import {RecordWriter} from './record-writer.js';
+
+/** What a batch replay reads: the archive, the filter, the window shape and the output format. */
+export type BatchOptions = {
+  /** The archive; `-` (or absent) is stdin. */
+  replayFile?: string;
+  query: string[];
+  lang?: string;
+  retweets: boolean;
+  windowMs: number;
+  slideMs: number;
+  /** Tags per window; 0 = all. */
+  top: number;
+  format: RecordFormat;
+};
 
 /** Where stdin and stderr are, for tests; the process's own by default. */
 export type BatchReplayIo = {stdin?: Readable; stderr?: NodeJS.WritableStream};
@@ -45,7 +58,7 @@ const MAX_PARSE_WORKERS = 3;
  * parsable line, 1 an unexpected internal failure. Diagnostics go to stderr, one line each.
  */
 export async function runBatchReplay(
-  options: Options,
+  options: BatchOptions,
   output: NodeJS.WritableStream,
   io: BatchReplayIo = {},
 ): Promise<number> {

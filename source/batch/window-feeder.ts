@@ -12,8 +12,8 @@
 //   - hold: HOLD_BOUND_MS, longer than any archive's span, so nothing is due or late until
 //     the input ends; every post is counted in its window whatever the order. At the end the
 //     windows are released a chunk at a time.
-import {SlidingWindow} from '../../core/sliding-window.js';
-import type {WindowResult} from '../../core/window-result.js';
+import {SlidingWindow} from '../core/sliding-window.js';
+import type {WindowResult} from '../core/window-result.js';
 import {STREAM_OUT_OF_ORDER_BOUND_MS, type Ordering} from './order-probe.js';
 import type {PostBatch} from './post-batch.js';
 

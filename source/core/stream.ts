@@ -1,0 +1,16 @@
+// What a post stream carries besides posts, shared by every room: the source's health and the
+// server's greeting. The wire protocol encodes these, the sources report them, the UI shows them.
+
+export type SourceState = 'connecting' | 'live' | 'reconnecting' | 'lagging' | 'error' | 'ended';
+
+/** A change in a source's health, shown to the user and sent on the wire as `status`. */
+export type SourceStatus = {
+  state: SourceState;
+  /** One human sentence: what happened and, for errors, what to do. Never contains secrets. */
+  detail?: string;
+  /** When reconnecting: how long until the next attempt. */
+  retryInMs?: number;
+};
+
+/** The first line an ingest server sends each client. */
+export type Hello = {protocol: number; source: string; query: string; server: string};

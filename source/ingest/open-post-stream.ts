@@ -1,0 +1,28 @@
+// The client side of the ingest server, as the dashboard and pipe mode open it: a connection to
+// a running server (`--connect`) or to a child this process spawns, with `--record` attached
+// before the first post can arrive.
+import {openRecording, type Recording} from './recorder.js';
+import type {SourceOptions} from './source-options.js';
+import type {PostStream} from './stream.js';
+
+export async function openPostStream(
+  options: SourceOptions,
+  /** Added to a spawned child's environment (the X token, which never travels on argv). */
+  childEnv: Record<string, string>,
+  onRecordError: (message: string) => void,
+): Promise<{stream: PostStream; recording?: Recording}> {
+  const recording =
+    options.recordFile === undefined
+      ? undefined
+      : await openRecording(options.recordFile, {onError: onRecordError});
+  let stream: PostStream;
+  if (options.connect) {
+    const {connectToServer} = await import('./client.js');
+    stream = connectToServer(options.connect);
+  } else {
+    const {spawnIngest} = await import('./supervisor.js');
+    stream = spawnIngest(options, childEnv);
+  }
+  recording?.attach(stream);
+  return recording ? {stream, recording} : {stream};
+}
