@@ -7,6 +7,7 @@ import {SlidingWindow} from '../core/sliding-window.js';
 import type {WindowResult} from '../core/window-result.js';
 import {openPostStream} from '../ingest/open-post-stream.js';
 import type {Recording} from '../ingest/recorder.js';
+import {sourceCapabilities} from '../ingest/source-capabilities.js';
 import type {PostStream, StreamEvent} from '../ingest/stream.js';
 import type {Options} from './options.js';
 import {tokenEnvironment, type ResolvedToken} from './token.js';
@@ -105,7 +106,7 @@ class LivePipe {
    * later post late. So a quiet stretch of a replay waits for its next post or its end.
    */
   private now(): number {
-    const ownClock = this.serverSource === 'replay' || this.serverSource === 'stdin';
+    const ownClock = sourceCapabilities(this.serverSource).paced;
     return this.options.timeMode === 'event' && ownClock ? this.latestEventMs : Date.now();
   }
 
@@ -175,7 +176,8 @@ class LivePipe {
     if (dropped) this.dropped += dropped;
     if (status.state === 'ended') {
       if (this.unreadableReplay()) {
-        const file = this.options.replayFile === '-' ? 'stdin' : this.options.replayFile;
+        const {replayFile} = this.options;
+        const file = replayFile === undefined || replayFile === '-' ? 'stdin' : replayFile;
         const why = status.detail ? ` (${status.detail})` : '';
         this.say(`${file} has no post trendtui can read${why}`);
         void this.stop(2);
@@ -197,13 +199,15 @@ class LivePipe {
   }
 
   /**
-   * A replay of our own that ended without a single post, with nothing asked to filter posts
-   * out: the file holds nothing trendtui can read, which is bad input (exit 2), as in a batch
-   * replay.
+   * A finite input of our own (a replay, stdin) that ended without a single post, with nothing
+   * asked to filter posts out: it holds nothing trendtui can read, which is bad input (exit 2),
+   * as in a batch replay.
    */
   private unreadableReplay(): boolean {
     const {options} = this;
-    if (options.source !== 'replay' || options.connect || this.received > 0) return false;
+    if (!sourceCapabilities(options.source).finite || options.connect || this.received > 0) {
+      return false;
+    }
     if (options.query.length > 0 || options.lang !== undefined || options.rule !== undefined) {
       return false;
     }

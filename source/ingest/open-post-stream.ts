@@ -7,8 +7,8 @@ import type {PostStream} from './stream.js';
 
 export async function openPostStream(
   options: SourceOptions,
-  /** Added to a spawned child's environment (the X token, which never travels on argv). */
-  childEnv: Record<string, string>,
+  /** The X token's variables for a spawned child (a token never travels on argv). */
+  tokenEnv: Record<string, string>,
   onRecordError: (message: string) => void,
 ): Promise<{stream: PostStream; recording?: Recording}> {
   const recording =
@@ -21,7 +21,7 @@ export async function openPostStream(
     stream = connectToServer(options.connect);
   } else {
     const {spawnIngest} = await import('./supervisor.js');
-    stream = spawnIngest(options, childEnv);
+    stream = spawnIngest(options, tokenEnv);
   }
   recording?.attach(stream);
   return recording ? {stream, recording} : {stream};

@@ -9,6 +9,7 @@ import {createPostFilter} from '../core/query.js';
 import {IngestServer} from './server.js';
 import type {SourceStatus} from '../core/stream.js';
 import type {Source} from './source.js';
+import {readsStdin, sourceCapabilities} from './source-capabilities.js';
 import {createSource} from './sources/registry.js';
 
 export type ServeIo = {
@@ -33,14 +34,6 @@ export function serverVersion(): string {
     return 'trendtui';
   }
 }
-
-// Sources that read input at their own pace (a file, a pipe) wait for clients rather than
-// drop posts: their posts are not live, losing them would only make the counts wrong.
-/** The source reads our stdin, so the parent hands over its own stdin rather than a pipe. */
-export const readsStdin = (options: Pick<SourceOptions, 'source' | 'replayFile'>) =>
-  options.source === 'stdin' || (options.source === 'replay' && options.replayFile === '-');
-
-const isPaced = (source: Source) => source.name === 'replay' || source.name === 'stdin';
 
 export async function runServe(
   options: SourceOptions,
@@ -122,7 +115,7 @@ export async function runServe(
 
   const pump = pumpSource(source, server, options, {
     signal: stop.signal,
-    waitForClient: isPaced(source) ? clientArrived : Promise.resolve(),
+    waitForClient: sourceCapabilities(source.name).paced ? clientArrived : Promise.resolve(),
     log,
     env: io.env,
   });
@@ -201,12 +194,13 @@ async function pumpSource(
     new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve())),
   ]);
   if (signal.aborted) return;
-  // X filters server-side by its rule (which understands operators a word match does
-  // not); the other sources deliver everything and are filtered here.
+  const capabilities = sourceCapabilities(source.name);
   const keep = createPostFilter(
-    source.name === 'x' ? {query: [], lang: options.lang, retweets: options.retweets} : options,
+    capabilities.filtersQueryRemotely
+      ? {query: [], lang: options.lang, retweets: options.retweets}
+      : options,
   );
-  const paced = isPaced(source);
+  const {paced} = capabilities;
   const redact = tokenRedactor(run.env);
   let last: SourceStatus | undefined;
   try {

@@ -9,7 +9,7 @@ import {LineSplitter} from '../core/line-splitter.js';
 import {decodeMessage} from '../core/protocol.js';
 import {Backoff, type BackoffPolicy} from './backoff.js';
 import {connectToServer} from './client.js';
-import {readsStdin} from './serve.js';
+import {readsStdin} from './source-capabilities.js';
 import type {LinkState, PostStream, StreamEvent} from './stream.js';
 
 export type SupervisorSettings = {
@@ -36,7 +36,7 @@ export function defaultEntry(): string {
 /** The child's arguments: everything serve needs, nothing secret (the token travels in env). */
 export function serveArguments(options: SourceOptions): string[] {
   const args = ['serve', '--host', '127.0.0.1', '--port', '0', '--format', 'ndjson'];
-  if (options.source === 'replay' && options.replayFile !== undefined) {
+  if (options.replayFile !== undefined) {
     args.push('--replay', options.replayFile, '--speed', String(options.speed));
   } else {
     args.push('--source', options.source);
@@ -59,7 +59,8 @@ export type SupervisedStream = PostStream & {
 
 export function spawnIngest(
   options: SourceOptions,
-  extraEnv: Record<string, string> = {},
+  /** The X token's variables (a token never travels on argv). */
+  tokenEnv: Record<string, string> = {},
   settings: SupervisorSettings = {},
 ): SupervisedStream {
   const listeners = new Set<(event: StreamEvent) => void>();
@@ -81,7 +82,7 @@ export function spawnIngest(
     const stderrTail: string[] = [];
     const startedAt = Date.now();
     const current = spawn(process.execPath, [entry, ...serveArguments(options)], {
-      env: {...process.env, ...extraEnv, TRENDTUI_CHILD: '1'},
+      env: {...process.env, ...tokenEnv, TRENDTUI_CHILD: '1'},
       // The stdin pipe is the child's lifeline: it sees EOF the moment this process dies.
       stdio: [stdinIsInput ? 'inherit' : 'pipe', 'pipe', 'pipe'],
       // Its own process group, so a Ctrl-C at the terminal reaches only this process, which
