@@ -41,6 +41,8 @@ export type BatchOptions = {
   /** Tags per window; 0 = all. */
   top: number;
   format: RecordFormat;
+  /** Also print windows holding no post (`--empty`). */
+  empty?: boolean;
 };
 
 /** Where stdin and stderr are, for tests; the process's own by default. */
@@ -89,6 +91,8 @@ export async function runBatchReplay(
 
   const emit = async (results: readonly WindowResult[]): Promise<boolean> => {
     for (const result of results) {
+      // A sparse archive (posts years apart) spans millions of windows holding nothing.
+      if (result.posts === 0 && !options.empty) continue;
       let text = formatter.format(result);
       if (!headerWritten && formatter.header !== undefined) text = formatter.header + text;
       headerWritten = true;

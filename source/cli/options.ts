@@ -12,6 +12,8 @@ export type Options = SourceOptions & {
   /** Tags per window; 0 = all. */
   top: number;
   format: OutputFormat;
+  /** Batch replay: also print windows holding no post. */
+  empty?: boolean;
   /** Pipe mode even on a terminal. */
   pipe: boolean;
   color: boolean;

@@ -8,7 +8,7 @@ export type RecordFormat = 'ndjson' | 'tsv' | 'csv';
 export type RecordFormatter = {
   /** Printed once before the first record (CSV only). */
   header: string | undefined;
-  /** The lines for one window, each ending in `\n`; may be empty for TSV/CSV with no tags. */
+  /** The lines for one window, each ending in `\n`; at least one line per window. */
   format(result: WindowResult): string;
 };
 
@@ -51,6 +51,9 @@ const csvCell = (value: string) => {
 
 function rows(result: WindowResult, cell: (value: string) => string, separator: string): string {
   const end = iso(result.end);
+  // A window without tags still gets its row (empty tag, count 0), so every format lists the
+  // same windows as NDJSON does.
+  if (result.top.length === 0) return `${end}${separator}${separator}0\n`;
   let out = '';
   for (const tag of result.top) {
     out += `${end}${separator}${cell(`#${tag.display}`)}${separator}${tag.count}\n`;

@@ -65,7 +65,11 @@ describe('createRecordFormatter', () => {
   it('keeps TSV rows three columns even when a tag holds a tab or newline', () => {
     const rows = createRecordFormatter('tsv').format(result([['x\ty\nz', 5]]));
     expect(rows).toBe('2026-11-26T12:00:20.000Z\t#x y z\t5\n');
-    expect(createRecordFormatter('tsv').format(result([]))).toBe('');
+  });
+
+  it('gives a window without tags one row, as NDJSON gives it one record', () => {
+    expect(createRecordFormatter('tsv').format(result([]))).toBe('2026-11-26T12:00:20.000Z\t\t0\n');
+    expect(createRecordFormatter('csv').format(result([]))).toBe('2026-11-26T12:00:20.000Z,,0\n');
   });
 
   it('writes no escape sequence a hostile tag carries, in TSV or CSV', () => {
