@@ -5,6 +5,7 @@
 import {readFileSync} from 'node:fs';
 import type {SourceOptions} from './source-options.js';
 import {encodeListening} from '../core/protocol.js';
+import {eventLoopTurns} from '../core/event-loop-turns.js';
 import {createPostFilter} from '../core/query.js';
 import {IngestServer} from './server.js';
 import type {SourceStatus} from '../core/stream.js';
@@ -202,6 +203,7 @@ async function pumpSource(
   );
   const {paced} = capabilities;
   const redact = tokenRedactor(run.env);
+  const turns = eventLoopTurns();
   let last: SourceStatus | undefined;
   try {
     for await (const event of source.events(signal)) {
@@ -218,6 +220,9 @@ async function pumpSource(
       if (!keep(event.post)) continue;
       server.publishPost({...event.post, receivedAt: Date.now()});
       if (paced && !server.hasRoom()) await server.waitForRoom();
+      // A source that bursts (the demo catching up, a file read in large blocks) must not keep
+      // clients from being accepted or released, or a signal from being heard.
+      else if (turns.turnDue()) await turns.giveTurn();
       if (signal.aborted) break;
     }
   } catch (error) {

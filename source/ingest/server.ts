@@ -81,7 +81,10 @@ class Connection {
   }
 
   private write(line: Buffer): void {
-    if (this.socket.destroyed) return;
+    // Not `destroyed`: a write that failed (EPIPE) marks the socket errored at once but destroys
+    // it only on the next tick, and until then every further write and uncork would try the
+    // dead descriptor again and build an exception with a stack trace for each line.
+    if (!this.socket.writable) return;
     // Lines written in one turn of the event loop leave in one system call (writev) instead
     // of one each: at thousands of posts per second that is most of the server's cost.
     if (!this.corked) {
@@ -113,7 +116,7 @@ class Connection {
       this.toldLagging = true;
       this.server.noteLagging(this, dropped);
     }
-    while (!this.blocked && !this.socket.destroyed) {
+    while (!this.blocked && this.socket.writable) {
       const line = this.queue.shift();
       if (line === undefined) break;
       this.write(line);
@@ -143,8 +146,7 @@ export class IngestServer {
     this.limits = {...DEFAULT_LIMITS, ...options.limits};
     this.log = options.log ?? ((message) => process.stderr.write(`trendtui serve: ${message}\n`));
     this.server = net.createServer(
-      // allowHalfOpen: `nc … < /dev/null` half-closes at once and must still get the stream.
-      {allowHalfOpen: true, highWaterMark: options.socketBufferBytes ?? 64 * 1024},
+      {highWaterMark: options.socketBufferBytes ?? 64 * 1024},
       (socket) => this.accept(socket),
     );
   }
@@ -268,8 +270,12 @@ export class IngestServer {
     const connection = new Connection(socket, name, this.limits, this);
     this.connections.add(connection);
     socket.setNoDelay(true);
-    // Nothing is expected from clients; read and discard so a half-close is noticed.
+    // Nothing is expected from clients; read and discard so their FIN is noticed. A client
+    // that closes its side has left (`nc -d` reads without sending): its socket is released at
+    // once, because writing on to a peer that is gone costs as much as serving a live one, and
+    // under connection churn that cost once grew until the server stopped accepting at all.
     socket.resume();
+    socket.on('end', () => socket.destroy());
     socket.on('error', () => socket.destroy());
     socket.on('close', () => {
       this.connections.delete(connection);

@@ -3,45 +3,22 @@ import net from 'node:net';
 import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
-import {PassThrough} from 'node:stream';
 import {encodePost} from '../../source/core/protocol.js';
 import {afterEach, describe, expect, it} from 'vitest';
 import {defaultEntry} from '../../source/ingest/supervisor.js';
-import {runServe} from '../../source/ingest/serve.js';
-import type {Options} from '../../source/cli/options.js';
 import {testOptions} from '../helpers/options.js';
+import {portFrom, serveInProcess, until} from '../helpers/serve-in-process.js';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
   for (const cleanup of cleanups.splice(0)) cleanup();
 });
 
-/** Runs serve in this process with captured stdio; `stop()` plays the part of SIGTERM. */
-function serveInProcess(options: Options, env: NodeJS.ProcessEnv = {}) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const stdin = new PassThrough();
-  let stop: (code: number) => void = () => {};
-  const stopRequested = new Promise<number>((resolve) => (stop = resolve));
-  const logs: string[] = [];
-  stderr.setEncoding('utf8');
-  stderr.on('data', (text: string) => logs.push(...text.split('\n').filter(Boolean)));
-  const out: string[] = [];
-  stdout.setEncoding('utf8');
-  stdout.on('data', (text: string) => out.push(text));
-  const exit = runServe(options, {env, stdin, stdout, stderr, stopRequested});
-  cleanups.push(() => stop(0));
-  return {exit, logs, out, stdin, stop};
-}
-
-async function until<T>(probe: () => T | undefined, ms = 10_000): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() - start > ms) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
+/** Serve in this process, stopped after the test if the test did not stop it. */
+function serveHere(...args: Parameters<typeof serveInProcess>) {
+  const run = serveInProcess(...args);
+  cleanups.push(() => run.stop(0));
+  return run;
 }
 
 function readLines(port: number, count: number): Promise<string[]> {
@@ -62,15 +39,9 @@ function readLines(port: number, count: number): Promise<string[]> {
   });
 }
 
-const portFrom = (logs: string[]) => {
-  const line = logs.find((entry) => entry.includes('listening on'));
-  const match = line === undefined ? null : /127\.0\.0\.1:(\d+)/.exec(line);
-  return match === null ? undefined : Number(match[1]);
-};
-
 describe('runServe', () => {
   it('serves hello, the source state and filtered, time-stamped posts', async () => {
-    const run = serveInProcess(testOptions({rate: 200, lang: 'ja'}));
+    const run = serveHere(testOptions({rate: 200, lang: 'ja'}));
     const port = await until(() => portFrom(run.logs));
     const lines = (await readLines(port, 12)).map((line) => JSON.parse(line));
     expect(lines[0]).toMatchObject({type: 'hello', protocol: 1, source: 'demo', query: 'stan lee'});
@@ -86,7 +57,7 @@ describe('runServe', () => {
   });
 
   it('as a child, announces its port on stdout and stops when the parent’s pipe closes', async () => {
-    const run = serveInProcess(testOptions(), {TRENDTUI_CHILD: '1'});
+    const run = serveHere(testOptions(), {TRENDTUI_CHILD: '1'});
     const listening = await until(() => run.out.join('').split('\n')[0] || undefined);
     expect(JSON.parse(listening)).toMatchObject({type: 'listening', host: '127.0.0.1'});
     run.stdin.end();
@@ -112,7 +83,7 @@ describe('runServe', () => {
       });
     }
     writeFileSync(file, text);
-    const run = serveInProcess(testOptions({source: 'replay', replayFile: file, speed: 'max'}));
+    const run = serveHere(testOptions({source: 'replay', replayFile: file, speed: 'max'}));
     const port = await until(() => portFrom(run.logs));
     // Connect only after a pause: a replay must not start before anyone is listening.
     await new Promise((resolve) => setTimeout(resolve, 200));
@@ -146,7 +117,7 @@ describe('runServe', () => {
     cleanups.push(() => rmSync(dir, {recursive: true, force: true}));
     const file = path.join(dir, `${token}.jsonl`);
     writeFileSync(file, 'stan lee #StanLee\n');
-    const run = serveInProcess(testOptions({source: 'replay', replayFile: file, speed: 'max'}), {
+    const run = serveHere(testOptions({source: 'replay', replayFile: file, speed: 'max'}), {
       X_BEARER_TOKEN: token,
     });
     const port = await until(() => portFrom(run.logs));
@@ -162,7 +133,7 @@ describe('runServe', () => {
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
     cleanups.push(() => blocker.close());
     const port = (blocker.address() as net.AddressInfo).port;
-    const run = serveInProcess(testOptions({port}));
+    const run = serveHere(testOptions({port}));
     expect(await run.exit).toBe(1);
     expect(run.logs).toEqual([
       `trendtui serve: 127.0.0.1:${port} is already in use; choose another port with --port`,
