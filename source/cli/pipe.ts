@@ -4,11 +4,12 @@
 // ends it quietly with 0, SIGINT with 130 and SIGTERM with 143, after the child is stopped.
 import {createRecordFormatter} from '../core/format/records.js';
 import {SlidingWindow} from '../core/sliding-window.js';
+import {WindowClock} from '../core/window/window-clock.js';
 import type {WindowResult} from '../core/window-result.js';
 import {openPostStream} from '../ingest/open-post-stream.js';
 import type {Recording} from '../ingest/recorder.js';
 import {sourceCapabilities} from '../ingest/source-capabilities.js';
-import type {PostStream, StreamEvent} from '../ingest/stream.js';
+import {isPacedSource, type PostStream, type StreamEvent} from '../ingest/stream.js';
 import type {Options} from './options.js';
 import {tokenEnvironment, type ResolvedToken} from './token.js';
 
@@ -57,6 +58,7 @@ type Status = Extract<StreamEvent, {type: 'status'}>['status'];
 /** One live pipe-mode run, from the first post to a clean stop. */
 class LivePipe {
   private readonly window: SlidingWindow;
+  private readonly clock: WindowClock;
   private readonly formatter;
   private readonly say: (line: string) => void;
   private readonly signals: NodeJS.EventEmitter;
@@ -74,10 +76,6 @@ class LivePipe {
   private failedStarts = 0;
   /** Event time: a flush of finished windows is queued after the current batch of posts. */
   private flushScheduled = false;
-  /** The source as the server announced it (`--connect` may reach any kind). */
-  private serverSource: string;
-  /** Event time of the latest post (a replay's clock). */
-  private latestEventMs = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly options: Options,
@@ -91,23 +89,10 @@ class LivePipe {
       timeMode: options.timeMode,
       top: options.top,
     });
+    this.clock = new WindowClock(options.timeMode, isPacedSource(options.source));
     this.formatter = createRecordFormatter(options.format);
     this.say = (line) => context.stderr.write(`trendtui: ${line}\n`);
     this.signals = context.signals ?? process;
-    this.serverSource = options.source;
-  }
-
-  /**
-   * The clock the window is advanced by. Arrival time: this process's. Event time from a live
-   * network: also this process's, so a quiet stream still slides. Event time from a replay (or
-   * stdin, which may carry an archive too): the input's own clock, i.e. its latest post. Extrapolating it by the wall clock and the speed
-   * is wrong whenever delivery pauses (the server waits for a slow reader, a gzip block takes a
-   * while): at speed 1000 a 100 ms pause would push the watermark 100 s ahead and make every
-   * later post late. So a quiet stretch of a replay waits for its next post or its end.
-   */
-  private now(): number {
-    const ownClock = sourceCapabilities(this.serverSource).paced;
-    return this.options.timeMode === 'event' && ownClock ? this.latestEventMs : Date.now();
   }
 
   run(): Promise<number> {
@@ -136,16 +121,11 @@ class LivePipe {
       case 'post': {
         const {post} = event;
         this.received++;
+        // Every post delivered moves the clock, counted or not.
+        const time = this.clock.timeOf(post.createdAt);
+        if (this.options.timeMode === 'event') this.scheduleEventFlush();
         if (!this.options.retweets && post.retweet) return;
-        // Arrival time is this process's clock, the same clock that closes the windows, so
-        // a post can never land in a window already printed.
-        if (this.options.timeMode === 'arrival') {
-          this.window.add(Date.now(), post.hashtags);
-          return;
-        }
-        this.window.add(post.createdAt, post.hashtags);
-        if (post.createdAt > this.latestEventMs) this.latestEventMs = post.createdAt;
-        this.scheduleEventFlush();
+        this.window.add(time, post.hashtags);
         return;
       }
       case 'status':
@@ -167,7 +147,7 @@ class LivePipe {
         return;
       case 'hello':
         this.failedStarts = 0;
-        this.serverSource = event.hello.source;
+        this.clock.setPaced(isPacedSource(event.hello.source));
         return;
     }
   };
@@ -238,9 +218,7 @@ class LivePipe {
   }
 
   private advance() {
-    const now = this.now();
-    // A replay's clock starts with its first post.
-    if (Number.isFinite(now)) this.emit(this.window.advance(now));
+    this.emit(this.window.advance(this.clock.now()));
   }
 
   private emit(results: WindowResult[]) {

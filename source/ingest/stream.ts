@@ -2,6 +2,7 @@
 // imports only this, never the sources or the server.
 import type {Post} from '../core/post.js';
 import type {Hello, SourceStatus} from '../core/stream.js';
+import {sourceCapabilities} from './source-capabilities.js';
 
 /** Health of the link between this process and its ingest server (not the source's health). */
 export type LinkState =
@@ -24,3 +25,6 @@ export type PostStream = {
   /** Stops reading, closes the socket and, if this stream owns a child server, stops it. */
   close(): Promise<void>;
 };
+
+/** Whether the named source is paced: its posts carry their own clock (see `SourceCapabilities`). */
+export const isPacedSource = (source: string): boolean => sourceCapabilities(source).paced;

@@ -3,7 +3,8 @@
 // `WindowPair` (every post, originals only), so the retweet key switches them at once.
 import type {Post} from '../core/post.js';
 import type {Hello, SourceStatus} from '../core/stream.js';
-import type {LinkState, StreamEvent} from '../ingest/stream.js';
+import {WindowClock} from '../core/window/window-clock.js';
+import {isPacedSource, type LinkState, type StreamEvent} from '../ingest/stream.js';
 import {RateHistory} from './rate-history.js';
 import {RecentPosts} from './recent-posts.js';
 import type {DashboardSnapshot} from './snapshot.js';
@@ -56,8 +57,7 @@ export class TrendModel {
   #linkSince: number;
   #status: SourceStatus | undefined;
   #statusSince: number;
-  /** Event mode: the newest event time seen and the wall time it arrived. */
-  #eventClock: {eventMs: number; wallMs: number} | undefined;
+  readonly #clock: WindowClock;
   /**
    * Arrival mode, until the first slide ends: the same window length sliding every second, so
    * the chart shows the current window within a second of start instead of after a whole slide.
@@ -67,6 +67,7 @@ export class TrendModel {
   constructor(options: TrendModelOptions) {
     this.#options = options;
     this.#now = options.now ?? Date.now;
+    this.#clock = new WindowClock(options.timeMode, isPacedSource(options.source), this.#now);
     this.#windowMs = options.windowMs;
     this.#slideMs = options.slideMs;
     const config = {
@@ -101,6 +102,7 @@ export class TrendModel {
         break;
       case 'hello':
         this.#hello = event.hello;
+        this.#clock.setPaced(isPacedSource(event.hello.source));
         break;
       case 'link':
         this.#link = event.link;
@@ -113,10 +115,7 @@ export class TrendModel {
 
   #addPost(post: Post): void {
     const arrived = this.#now();
-    const time = this.#options.timeMode === 'event' ? post.createdAt : arrived;
-    if (this.#options.timeMode === 'event' && time > (this.#eventClock?.eventMs ?? -Infinity)) {
-      this.#eventClock = {eventMs: time, wallMs: arrived};
-    }
+    const time = this.#clock.timeOf(post.createdAt);
     this.#windows.add(time, post.hashtags, post.retweet);
     this.#preview?.add(time, post.hashtags, post.retweet);
     const second = Math.floor(arrived / 1000);
@@ -135,23 +134,12 @@ export class TrendModel {
   /** Closes every window that has ended by now; true when the shown window changed. */
   tick(): boolean {
     if (this.#windows.draining) return this.#windows.drainSome(DRAIN_PER_TICK);
-    const now = this.#streamNow();
+    const now = this.#clock.now();
     const {any, shown} = this.#windows.advance(now);
     // Once the real window has emitted, the preview has done its job.
     if (any) this.#preview = undefined;
     if (this.#preview) return this.#preview.advance(now).shown;
     return shown;
-  }
-
-  /**
-   * The time windows close by. Arrival mode: the wall clock. Event mode: the stream's own clock,
-   * the newest event time plus the wall time since it came, so a replay of last year's archive
-   * is windowed by its own timestamps and a quiet stream still closes its windows.
-   */
-  #streamNow(): number {
-    if (this.#options.timeMode === 'arrival') return this.#now();
-    if (!this.#eventClock) return Number.NEGATIVE_INFINITY;
-    return this.#eventClock.eventMs + (this.#now() - this.#eventClock.wallMs);
   }
 
   get windowSetting(): {windowMs: number; slideMs: number} {

@@ -142,7 +142,8 @@ describe('TrendModel', () => {
 
   it('counts by event time in event mode and reports late posts', () => {
     const c = clock(5_000_000);
-    const m = model(c.now, {timeMode: 'event'});
+    // A replay: its windows close by the archive's own clock.
+    const m = model(c.now, {timeMode: 'event', source: 'replay'});
     const at = (id: number, createdAt: number): Post => ({...post(id, ['x']), createdAt});
     m.handle({type: 'post', post: at(1, 1_000_000)});
     m.handle({type: 'post', post: at(2, 1_040_000)});
@@ -159,7 +160,7 @@ describe('TrendModel', () => {
 describe('TrendModel when a replay ends', () => {
   it('closes the last windows at once instead of a slide of wall time each', () => {
     const c = clock(5_000_000);
-    const m = model(c.now, {timeMode: 'event'});
+    const m = model(c.now, {timeMode: 'event', source: 'replay'});
     const at = (id: number, seconds: number, tags: string[]) => ({
       type: 'post' as const,
       post: {...post(id, tags), createdAt: 1_000_000 + seconds * 1000},
