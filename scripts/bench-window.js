@@ -1,10 +1,53 @@
 // Sliding-window aggregator: throughput, top-10 latency and heap per live tag, each printed
 // with a ratio against a plain baseline measured in the same run (the machines are noisy).
 // Build first (`npm run build`); run with `node --expose-gc scripts/bench-window.js`.
+//
+// Each tag-table variant runs in its own process (so neither shares the other's inline caches
+// or heap), alternating, twice each; the best of the two is kept. BENCH_WINDOW_BEFORE=path to
+// another build's dist/core/sliding-window.js adds that build as a third variant.
+import {spawnSync} from 'node:child_process';
 import {performance} from 'node:perf_hooks';
-import {SlidingWindow} from '../dist/core/sliding-window.js';
+import {fileURLToPath} from 'node:url';
 import {createRandom} from '../dist/ingest/sources/demo.js';
 import {selectTop} from '../dist/core/window/top-k.js';
+
+const variant = process.env.BENCH_WINDOW_VARIANT;
+if (variant === undefined) {
+  const variants = ['custom', 'map'];
+  if (process.env.BENCH_WINDOW_BEFORE) variants.unshift('before');
+  const figures = {};
+  for (let round = 0; round < 2; round++) {
+    const order = round % 2 === 0 ? variants : [...variants].reverse();
+    for (const name of order) {
+      const child = spawnSync(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url)], {
+        env: {...process.env, BENCH_WINDOW_VARIANT: name},
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
+      if (child.status !== 0) process.exit(1);
+      const result = JSON.parse(child.stdout.trim().split('\n').at(-1));
+      const kept = (figures[name] ??= result);
+      for (const [field, value] of Object.entries(result)) {
+        const lowerIsBetter = /(Ms|PerTag|Bytes)$/.test(field);
+        kept[field] = lowerIsBetter ? Math.min(kept[field], value) : Math.max(kept[field], value);
+      }
+    }
+  }
+  const fields = Object.keys(figures.custom);
+  console.log(['figure', ...variants, 'map / custom'].join('\t'));
+  for (const field of fields) {
+    const row = variants.map((name) => figures[name][field].toFixed(3));
+    console.log(
+      [field, ...row, (figures.map[field] / figures.custom[field]).toFixed(3)].join('\t'),
+    );
+  }
+  process.exit(0);
+}
+const {SlidingWindow} = await import(
+  variant === 'before' ? process.env.BENCH_WINDOW_BEFORE : '../dist/core/sliding-window.js'
+);
+const tagTable = variant === 'before' ? {} : {tagTable: variant};
+const report = {};
 
 const gc = globalThis.gc;
 if (typeof gc !== 'function') {
@@ -79,7 +122,13 @@ function throughput() {
   // Two passes over the stream, the second 10 minutes later: the first meets every tag for the
   // first time (interning), the second finds them known (the steady state of a live stream).
   const runWindow = () => {
-    const window = new SlidingWindow({windowMs: spanMs, slideMs, timeMode: 'arrival', top: 10});
+    const window = new SlidingWindow({
+      windowMs: spanMs,
+      slideMs,
+      timeMode: 'arrival',
+      top: 10,
+      ...tagTable,
+    });
     let nextSlide = slideMs;
     const elapsed = [];
     for (let pass = 0; pass < 2; pass++) {
@@ -149,8 +198,10 @@ function throughput() {
   ]) {
     const rate = occurrences / (best(windowRuns[pass]) / 1000);
     const mapRate = occurrences / (best(mapRuns[pass]) / 1000);
-    console.log(
-      `throughput, ${label}: ${fmt(rate / 1e6)} M occurrences/s of CPU time (goal >= 5),` +
+    report[pass === 0 ? 'newTagsMOccPerS' : 'steadyMOccPerS'] = rate / 1e6;
+    report[pass === 0 ? 'newTagsRatioToMap' : 'steadyRatioToMap'] = rate / mapRate;
+    console.error(
+      `[${variant}] throughput, ${label}: ${fmt(rate / 1e6)} M occurrences/s of CPU time (goal >= 5),` +
         ` ${live} live tags` +
         ` | baseline Map<string, number> increment: ${fmt(mapRate / 1e6)} M/s` +
         ` | ratio ${fmt(rate / mapRate)}x`,
@@ -190,8 +241,9 @@ function topTen() {
   if (check !== fullSort().join()) throw new Error('top-10 differs from the full sort');
   const select = time(() => selectTop(counts, distinct, keys, 10), 200);
   const sorted = time(fullSort, 20);
-  console.log(
-    `top-10 of ${distinct / 1000}k tags: ${fmt(select, 3)} ms (goal <= 2)` +
+  report.topTenMs = select;
+  console.error(
+    `[${variant}] top-10 of ${distinct / 1000}k tags: ${fmt(select, 3)} ms (goal <= 2)` +
       ` | baseline full sort: ${fmt(sorted, 3)} ms | ratio ${fmt(sorted / select, 1)}x faster`,
   );
 
@@ -201,6 +253,7 @@ function topTen() {
     slideMs: 10_000,
     timeMode: 'arrival',
     top: 10,
+    ...tagTable,
   });
   const tags = tagNames(distinct);
   for (let i = 0; i < distinct; i++) {
@@ -213,8 +266,9 @@ function topTen() {
     window.advance(end);
     emissions.push(performance.now() - start);
   }
-  console.log(
-    `whole emission per slide at ${distinct / 1000}k live tags: median ${fmt(median(emissions), 3)} ms,` +
+  report.emissionMedianMs = median(emissions);
+  console.error(
+    `[${variant}] whole emission per slide at ${distinct / 1000}k live tags: median ${fmt(median(emissions), 3)} ms,` +
       ` max ${fmt(Math.max(...emissions), 3)} ms`,
   );
 }
@@ -241,6 +295,7 @@ function heap() {
       slideMs: 10_000,
       timeMode: 'arrival',
       top: 10,
+      ...tagTable,
     });
     for (let i = 0; i < distinct; i++) window.add((i * 60_000) / distinct, [tags[i]]);
     window.advance(60_000);
@@ -254,8 +309,10 @@ function heap() {
   const live = ours.built.distinctTags;
   const perTag = ours.bytes / live;
   const perEntry = map.bytes / map.built.size;
-  console.log(
-    `heap per live tag: ${fmt(perTag, 1)} B (goal <= 120) over ${live} tags` +
+  report.heapBytesPerTag = perTag;
+  report.heapRatioToMapBytes = perTag / perEntry;
+  console.error(
+    `[${variant}] heap per live tag: ${fmt(perTag, 1)} B (goal <= 120) over ${live} tags` +
       ` | baseline Map<string, number>: ${fmt(perEntry, 1)} B | ratio ${fmt(perTag / perEntry)}x`,
   );
   // Keep both alive until measured.
@@ -265,3 +322,4 @@ function heap() {
 throughput();
 topTen();
 heap();
+console.log(JSON.stringify(report));
