@@ -2,9 +2,10 @@
 // with a ratio against a plain baseline measured in the same run (the machines are noisy).
 // Build first (`npm run build`); run with `node --expose-gc scripts/bench-window.js`.
 //
-// Each tag-table variant runs in its own process (so neither shares the other's inline caches
-// or heap), alternating, twice each; the best of the two is kept. BENCH_WINDOW_BEFORE=path to
-// another build's dist/core/sliding-window.js adds that build as a third variant.
+// Runs in a child process twice; the best of the two is kept. BENCH_WINDOW_BEFORE=path to
+// another build's dist/core/sliding-window.js measures that build too, in its own processes
+// alternating with this one (so neither shares the other's inline caches or heap), and prints
+// the ratio of each figure.
 import {spawnSync} from 'node:child_process';
 import {performance} from 'node:perf_hooks';
 import {fileURLToPath} from 'node:url';
@@ -13,7 +14,7 @@ import {selectTop} from '../dist/core/window/top-k.js';
 
 const variant = process.env.BENCH_WINDOW_VARIANT;
 if (variant === undefined) {
-  const variants = ['custom', 'map'];
+  const variants = ['current'];
   if (process.env.BENCH_WINDOW_BEFORE) variants.unshift('before');
   const figures = {};
   for (let round = 0; round < 2; round++) {
@@ -33,20 +34,18 @@ if (variant === undefined) {
       }
     }
   }
-  const fields = Object.keys(figures.custom);
-  console.log(['figure', ...variants, 'map / custom'].join('\t'));
-  for (const field of fields) {
+  const compared = variants.length > 1;
+  console.log(['best of two', ...variants, ...(compared ? ['current / before'] : [])].join('\t'));
+  for (const field of Object.keys(figures.current)) {
     const row = variants.map((name) => figures[name][field].toFixed(3));
-    console.log(
-      [field, ...row, (figures.map[field] / figures.custom[field]).toFixed(3)].join('\t'),
-    );
+    if (compared) row.push((figures.current[field] / figures.before[field]).toFixed(3));
+    console.log([field, ...row].join('\t'));
   }
   process.exit(0);
 }
 const {SlidingWindow} = await import(
   variant === 'before' ? process.env.BENCH_WINDOW_BEFORE : '../dist/core/sliding-window.js'
 );
-const tagTable = variant === 'before' ? {} : {tagTable: variant};
 const report = {};
 
 const gc = globalThis.gc;
@@ -127,7 +126,6 @@ function throughput() {
       slideMs,
       timeMode: 'arrival',
       top: 10,
-      ...tagTable,
     });
     let nextSlide = slideMs;
     const elapsed = [];
@@ -253,7 +251,6 @@ function topTen() {
     slideMs: 10_000,
     timeMode: 'arrival',
     top: 10,
-    ...tagTable,
   });
   const tags = tagNames(distinct);
   for (let i = 0; i < distinct; i++) {
@@ -295,7 +292,6 @@ function heap() {
       slideMs: 10_000,
       timeMode: 'arrival',
       top: 10,
-      ...tagTable,
     });
     for (let i = 0; i < distinct; i++) window.add((i * 60_000) / distinct, [tags[i]]);
     window.advance(60_000);

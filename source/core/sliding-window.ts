@@ -48,7 +48,6 @@ import type {RankedTag, WindowResult} from './window-result.js';
 import type {Pane} from './window/pane.js';
 import {PaneStore} from './window/pane-store.js';
 import {TagTable} from './window/tag-table.js';
-import {MapTagTable} from './window/tag-table-map.js';
 import {selectTop} from './window/top-k.js';
 
 export type SlidingWindowOptions = {
@@ -69,8 +68,6 @@ export type SlidingWindowOptions = {
    * A fixed-window batch job can pass gcd(window, slide) to hold fewer, larger panes.
    */
   paneMs?: number;
-  /** Which spelling/key lookup the tag table uses (being measured against each other). */
-  tagTable?: 'custom' | 'map';
 };
 
 type AddOutcome = 'counted' | 'late';
@@ -100,7 +97,7 @@ export class SlidingWindow {
   private readonly lateness: number;
   private readonly retention: number;
 
-  private readonly tags: TagTable | MapTagTable;
+  private readonly tags = new TagTable();
   private readonly panes: PaneStore;
 
   /** End of the last emitted window; undefined before the first emission. */
@@ -121,7 +118,6 @@ export class SlidingWindow {
       options.paneMs ?? gcd(gcd(options.windowMs, options.slideMs), FINEST_DEFAULT_PANE_MS);
     checkLength('paneMs', this.paneMs);
     this.panes = new PaneStore(this.paneMs);
-    this.tags = options.tagTable === 'map' ? new MapTagTable() : new TagTable();
     this.checkShape(options.windowMs, options.slideMs);
     this.windowLength = options.windowMs;
     this.slideLength = options.slideMs;
