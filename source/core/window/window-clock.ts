@@ -14,7 +14,6 @@
 //   watermark ahead of the posts still coming: at speed 1000 a 100 ms pause is 100 s of
 //   archive, and every later post would be late. A quiet stretch of such a source waits for
 //   its next post, or its end, which closes the remaining windows (`SlidingWindow.finish`).
-
 import type {SlidingWindowOptions} from '../sliding-window.js';
 
 export class WindowClock {
