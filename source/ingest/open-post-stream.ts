@@ -2,6 +2,7 @@
 // a running server (`--connect`) or to a child this process spawns, with `--record` attached
 // before the first post can arrive.
 import {openRecording, type Recording} from './recorder.js';
+import {readsStdin} from './source-capabilities.js';
 import type {SourceOptions} from './source-options.js';
 import type {PostStream} from './stream.js';
 
@@ -14,7 +15,10 @@ export async function openPostStream(
   const recording =
     options.recordFile === undefined
       ? undefined
-      : await openRecording(options.recordFile, {onError: onRecordError});
+      : await openRecording(options.recordFile, {
+          onError: onRecordError,
+          ...recordedInput(options),
+        });
   let stream: PostStream;
   if (options.connect) {
     const {connectToServer} = await import('./client.js');
@@ -25,4 +29,12 @@ export async function openPostStream(
   }
   recording?.attach(stream);
   return recording ? {stream, recording} : {stream};
+}
+
+/** What the session reads from a file, which `--record` must never write into. */
+function recordedInput(options: SourceOptions): {input?: string} {
+  if (readsStdin(options)) return {input: '-'};
+  return options.source === 'replay' && options.replayFile !== undefined
+    ? {input: options.replayFile}
+    : {};
 }

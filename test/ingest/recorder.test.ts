@@ -1,6 +1,6 @@
 // `--record`: every post a stream delivers is written once, in the wire post form, and reads
 // back as the same post.
-import {mkdtempSync, readFileSync} from 'node:fs';
+import {linkSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
@@ -95,6 +95,42 @@ describe('openRecording', () => {
     expect(listeners.size).toBe(0);
     emit({type: 'post', post: posts[1]!});
     expect(readFileSync(file, 'utf8')).toBe(encodePost(posts[0]!));
+  });
+
+  it('appends to an existing file, never truncating it', async () => {
+    const file = tempFile();
+    writeFileSync(file, encodePost(posts[0]!));
+    const recording = await openRecording(file);
+    recording.write(posts[1]!);
+    await recording.close();
+    expect(readFileSync(file, 'utf8')).toBe(encodePost(posts[0]!) + encodePost(posts[1]!));
+  });
+
+  it('ends a cut last line before appending, so no post is glued onto it', async () => {
+    const file = tempFile();
+    writeFileSync(file, encodePost(posts[0]!) + '{"type":"post","id":"cut');
+    const recording = await openRecording(file);
+    recording.write(posts[1]!);
+    await recording.close();
+    const lines = readFileSync(file, 'utf8').split('\n');
+    expect(lines[1]).toBe('{"type":"post","id":"cut');
+    expect(lines[2] + '\n').toBe(encodePost(posts[1]!));
+  });
+
+  it('refuses the file being replayed, under any name, and leaves it as it was', async () => {
+    const file = tempFile();
+    const original = encodePost(posts[0]!);
+    writeFileSync(file, original);
+    const hardLink = `${file}.hard`;
+    linkSync(file, hardLink);
+    const symbolic = `${file}.sym`;
+    symlinkSync(file, symbolic);
+    for (const name of [file, hardLink, symbolic, `${path.dirname(file)}/./session.jsonl`]) {
+      await expect(openRecording(name, {input: file})).rejects.toThrow(
+        /is the file being replayed; record to another file/,
+      );
+    }
+    expect(readFileSync(file, 'utf8')).toBe(original);
   });
 
   it('refuses a file it cannot create, with a one-line reason', async () => {
