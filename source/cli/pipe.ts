@@ -3,6 +3,7 @@
 // record, flushed as produced. Only records reach stdout; diagnostics go to stderr. `| head`
 // ends it quietly with 0, SIGINT with 130 and SIGTERM with 143, after the child is stopped.
 import {createRecordFormatter} from '../core/format/records.js';
+import {passesRetweetSwitch} from '../core/query.js';
 import {SlidingWindow} from '../core/sliding-window.js';
 import {WindowClock} from '../core/window/window-clock.js';
 import type {WindowResult} from '../core/window-result.js';
@@ -124,7 +125,7 @@ class LivePipe {
         // Every post delivered moves the clock, counted or not.
         const time = this.clock.timeOf(post.createdAt);
         if (this.options.timeMode === 'event') this.scheduleEventFlush();
-        if (!this.options.retweets && post.retweet) return;
+        if (!passesRetweetSwitch(post, this.options.retweets)) return;
         this.window.add(time, post.hashtags);
         return;
       }

@@ -75,6 +75,16 @@ function createQueryMatcher(words: readonly string[]): (post: Post) => boolean {
 export type PostFilterOptions = {query: string[]; lang?: string; retweets: boolean};
 
 /**
+ * The retweet switch, the one rule for it: with retweets off, a retweet is neither counted nor
+ * shown. The server applies it before it sends (in `createPostFilter`); a client that receives
+ * retweets anyway (the dashboard's child always sends them, so `r` can bring them back; a server
+ * reached with `--connect` follows its own switch) applies it before it counts or lists.
+ */
+export function passesRetweetSwitch(post: Pick<Post, 'retweet'>, retweets: boolean): boolean {
+  return retweets || !post.retweet;
+}
+
+/**
  * The whole client-side filter. `--lang en` keeps `en` and its regional forms (`en-GB`);
  * posts that declare no language are dropped, since the user asked for one.
  */
@@ -82,7 +92,7 @@ export function createPostFilter(options: PostFilterOptions): (post: Post) => bo
   const matchesWords = createQueryMatcher(options.query);
   const lang = options.lang?.toLowerCase();
   return (post) => {
-    if (!options.retweets && post.retweet) return false;
+    if (!passesRetweetSwitch(post, options.retweets)) return false;
     if (lang !== undefined) {
       const postLang = post.lang?.toLowerCase();
       if (postLang === undefined) return false;

@@ -6,7 +6,7 @@ import {readFileSync} from 'node:fs';
 import type {SourceOptions} from './source-options.js';
 import {encodeListening} from '../core/protocol.js';
 import {eventLoopTurns} from '../core/event-loop-turns.js';
-import {createPostFilter} from '../core/query.js';
+import {createAdmission} from './admission.js';
 import {IngestServer} from './server.js';
 import type {SourceStatus} from '../core/stream.js';
 import type {Source} from './source.js';
@@ -196,11 +196,7 @@ async function pumpSource(
   ]);
   if (signal.aborted) return;
   const capabilities = sourceCapabilities(source.name);
-  const keep = createPostFilter(
-    capabilities.filtersQueryRemotely
-      ? {query: [], lang: options.lang, retweets: options.retweets}
-      : options,
-  );
+  const admit = createAdmission(capabilities, options);
   const {paced} = capabilities;
   const redact = tokenRedactor(run.env);
   const turns = eventLoopTurns();
@@ -217,8 +213,8 @@ async function pumpSource(
         server.publishStatus(status);
         continue;
       }
-      if (!keep(event.post)) continue;
-      server.publishPost({...event.post, receivedAt: Date.now()});
+      if (!admit(event.post)) continue;
+      server.publishPost(event.post);
       if (paced && !server.hasRoom()) await server.waitForRoom();
       // A source that bursts (the demo catching up, a file read in large blocks) must not keep
       // clients from being accepted or released, or a signal from being heard.

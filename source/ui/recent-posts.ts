@@ -1,6 +1,7 @@
 // The newest posts, kept in a fixed-size ring: the post pane never needs more than a few hundred,
 // and a stream of thousands per second must not grow memory or copy arrays per post.
 import type {Post} from '../core/post.js';
+import {passesRetweetSwitch} from '../core/query.js';
 
 export class RecentPosts {
   readonly #ring: Array<Post | undefined>;
@@ -22,7 +23,7 @@ export class RecentPosts {
     const out: Post[] = [];
     for (let i = 1; i <= this.#size && out.length < limit; i++) {
       const post = this.#ring[(this.#next - i + this.capacity) % this.capacity];
-      if (post && (includeRetweets || !post.retweet)) out.push(post);
+      if (post && passesRetweetSwitch(post, includeRetweets)) out.push(post);
     }
     return out;
   }

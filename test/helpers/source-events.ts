@@ -1,7 +1,9 @@
-// Runs a Source the way the ingest server does (iterating `events(signal)`) and records what
-// reached the consumer, with a way to await a condition on the events so far.
+// Runs a Source the way the ingest server does (iterating `events(signal)`, and, when given the
+// server's admission, keeping and stamping posts as it does) and records what reached the
+// consumer, with a way to await a condition on the events so far.
 import type {Post} from '../../source/core/post.js';
 import type {SourceStatus} from '../../source/core/stream.js';
+import type {Admission} from '../../source/ingest/admission.js';
 import type {Source, SourceEvent} from '../../source/ingest/source.js';
 
 export type TimedEvent = SourceEvent & {at: number};
@@ -16,7 +18,7 @@ export type SourceRun = {
   stop(): Promise<void>;
 };
 
-export function runSource(source: Source): SourceRun {
+export function runSource(source: Source, admit: Admission = () => true): SourceRun {
   const controller = new AbortController();
   const listeners = new Set<() => void>();
   const run: SourceRun = {
@@ -47,6 +49,7 @@ export function runSource(source: Source): SourceRun {
   };
   const done = (async () => {
     for await (const event of source.events(controller.signal)) {
+      if (event.type === 'post' && !admit(event.post)) continue;
       run.events.push({...event, at: performance.now()});
       for (const listener of [...listeners]) listener();
     }

@@ -1,5 +1,5 @@
-// The Bluesky source: tails Jetstream's post creates over a WebSocket, keeps the posts that
-// match the query (Jetstream has no keyword filter), and survives drops by reconnecting with
+// The Bluesky source: tails Jetstream's post creates over a WebSocket (Jetstream has no keyword
+// filter: the server matches the query, as for every source but X), and survives drops by reconnecting with
 // jittered back-off and resuming a few seconds before the last event seen, dropping the
 // events that the overlap replays.
 //
@@ -10,7 +10,6 @@
 import {setTimeout as sleep} from 'node:timers/promises';
 import WebSocket from 'ws';
 import {parseValue} from '../../core/parse/parse-line.js';
-import {createPostFilter} from '../../core/query.js';
 import type {SourceOptions} from '../source-options.js';
 import type {SourceStatus} from '../../core/stream.js';
 import type {Source, SourceEvent} from '../source.js';
@@ -47,11 +46,11 @@ export type BlueskySourceTiming = {
 };
 
 export function createBlueskySource(
-  options: SourceOptions,
+  _options: SourceOptions,
   env: NodeJS.ProcessEnv,
   timing: BlueskySourceTiming = {},
 ): Source {
-  return {name: 'bluesky', events: (signal) => runBlueskySource(options, env, timing, signal)};
+  return {name: 'bluesky', events: (signal) => runBlueskySource(env, timing, signal)};
 }
 
 /** Jittered exponential back-off: 1 s, 2 s, 4 s … capped at 30 s, each shortened by ≤ half. */
@@ -61,7 +60,6 @@ export function jetstreamRetryDelay(attempt: number, random: () => number): numb
 }
 
 async function* runBlueskySource(
-  options: SourceOptions,
   env: NodeJS.ProcessEnv,
   timing: BlueskySourceTiming,
   signal: AbortSignal,
@@ -86,8 +84,6 @@ async function* runBlueskySource(
   const stableAfterMs = timing.stableAfterMs ?? 30_000;
   const skipped = new SkippedReport('Jetstream', timing.malformedReportMs);
   const resume = new ResumePoint(rewindUs);
-  // Only the query here: language and retweet switches are the server's to apply.
-  const wanted = createPostFilter({query: options.query, retweets: true});
   let attempt = 0;
 
   yield status('connecting', `Bluesky Jetstream (${endpoints[0]!.host})`);
@@ -129,11 +125,7 @@ async function* runBlueskySource(
           if (parsed.kind === 'malformed') skipped.add();
           if (parsed.kind === 'posts') {
             for (const post of parsed.posts) {
-              if (!resume.firstSighting(post.id, event.timeUs) || !wanted(post)) continue;
-              yield {
-                type: 'post',
-                post: post.receivedAt === undefined ? {...post, receivedAt: now} : post,
-              };
+              if (resume.firstSighting(post.id, event.timeUs)) yield {type: 'post', post};
             }
           }
         }

@@ -192,10 +192,7 @@ class ConnectionReader {
         if (!matchesRule(value, rule)) return {type: 'skip'};
         return {
           type: 'posts',
-          events: parsed.posts.map((post) => ({
-            type: 'post',
-            post: post.receivedAt === undefined ? {...post, receivedAt: now} : post,
-          })),
+          events: parsed.posts.map((post) => ({type: 'post', post})),
         };
       }
       case 'stream-error': {

@@ -13,6 +13,8 @@ import {
   type JetstreamEvent,
   type JetstreamScript,
 } from '../../helpers/mock-jetstream-server.js';
+import {createAdmission} from '../../../source/ingest/admission.js';
+import {sourceCapabilities} from '../../../source/ingest/source-capabilities.js';
 import {runSource, type SourceRun} from '../../helpers/source-events.js';
 import {testOptions} from '../../helpers/options.js';
 
@@ -66,7 +68,8 @@ async function setup(
     {TRENDTUI_JETSTREAM_URL: mock.url},
     {delayScale: 0.01, random: () => 0, malformedReportMs: 0, ...timing},
   );
-  const run = runSource(source);
+  // As the server runs it: the query is matched, and posts stamped, by its admission.
+  const run = runSource(source, createAdmission(sourceCapabilities('bluesky'), options(opts)));
   cleanups.push(() => run.stop());
   return {mock, run};
 }
@@ -103,7 +106,7 @@ describe('Bluesky source', () => {
     expect(run.statuses().map((s) => s.state)).toEqual(['connecting', 'live']);
   });
 
-  it('filters by the query on the client, words ANDed, any case', async () => {
+  it('is filtered by the query on our side (Jetstream has none), words ANDed, any case', async () => {
     const last = laterPost(samplePosts[0]!, '3zzzzzzzzzz2a', 1783175890000000, 'My BAND is in');
     const {run} = await setup(
       [
