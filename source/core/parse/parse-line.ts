@@ -36,8 +36,7 @@ let plainTextSequence = 0;
 
 /** Parses one input line (without its line ending). */
 export function parseLine(line: string, context: ParseContext): ParsedLine {
-  let start = 0;
-  while (start < line.length && isSpace(line.charCodeAt(start))) start++;
+  const start = jsonStart(line);
   if (start === line.length) return {kind: 'ignored', reason: 'blank line'};
   const first = line.charCodeAt(start);
   // `{` always means JSON: a broken one is a truncated or corrupt record, not prose. A `[` may
@@ -56,6 +55,13 @@ export function parseLine(line: string, context: ParseContext): ParsedLine {
     return parseValue(value, context);
   }
   return plainText(line, context);
+}
+
+/** Where a line's content starts: past white space and byte-order marks. */
+export function jsonStart(line: string): number {
+  let start = 0;
+  while (start < line.length && isSpace(line.charCodeAt(start))) start++;
+  return start;
 }
 
 /** Same as `parseLine` for a value already parsed from JSON. */
