@@ -1,9 +1,10 @@
 // Turns one block of whole archive lines into the little a window needs from each post (event
 // time and hashtags), in a compact form that crosses a worker boundary cheaply: typed arrays
 // plus one flat list of tags. The same function runs in a worker or inline, so both paths
-// count alike; parsing and filtering are the shared core's (parseLine, createPostFilter), so
+// count alike; parsing and filtering are the shared core's (scanLine, which reads X v2 lines
+// by projection and every other line by parseLine; createPostFilter), so
 // batch replay counts exactly what the server path counts.
-import {parseLine} from '../core/parse/parse-line.js';
+import {scanLine} from '../core/parse/scan-x-v2.js';
 import {createPostFilter, type PostFilterOptions} from '../core/query.js';
 import {blockLines} from './block-lines.js';
 
@@ -39,9 +40,9 @@ export function createBlockParser(settings: BlockParserSettings): BlockParser {
   const keep = createPostFilter(settings);
   const parseOptions = {now: settings.now};
   return (block, seq) => {
-    const {lines, oversized} = blockLines(block, seq === 0);
+    const {bytes, starts, ends, oversized} = blockLines(block, seq === 0);
 
-    let times = new Float64Array(Math.max(16, lines.length));
+    let times = new Float64Array(Math.max(16, starts.length));
     let tagCounts = new Uint16Array(times.length);
     const tags: string[] = [];
     let posts = 0;
@@ -49,8 +50,8 @@ export function createBlockParser(settings: BlockParserSettings): BlockParser {
     let malformed = 0;
     let streamErrors = 0;
     let firstMalformed: string | undefined;
-    for (const line of lines) {
-      const result = parseLine(line, parseOptions);
+    for (let line = 0; line < starts.length; line++) {
+      const result = scanLine(bytes, starts[line]!, ends[line]!, parseOptions);
       if (result.kind === 'malformed') {
         malformed++;
         firstMalformed ??= result.reason;
@@ -79,7 +80,7 @@ export function createBlockParser(settings: BlockParserSettings): BlockParser {
       times: times.slice(0, posts),
       tagCounts: tagCounts.slice(0, posts),
       tags,
-      lines: lines.length + oversized,
+      lines: starts.length + oversized,
       parsed,
       malformed,
       streamErrors,

@@ -26,7 +26,9 @@ function batched(chunks: Uint8Array[], maxLineBytes?: number) {
   let oversized = cutter.oversized;
   blocks.forEach((block, index) => {
     const result = blockLines(block, index === 0, maxLineBytes);
-    lines.push(...result.lines);
+    result.starts.forEach((start, line) => {
+      lines.push(result.bytes.toString('utf8', start, result.ends[line]));
+    });
     oversized += result.oversized;
   });
   return {lines, oversized};

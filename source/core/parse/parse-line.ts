@@ -36,7 +36,8 @@ let plainTextSequence = 0;
 
 /** Parses one input line (without its line ending). */
 export function parseLine(line: string, context: ParseContext): ParsedLine {
-  const start = jsonStart(line);
+  let start = 0;
+  while (start < line.length && isSpace(line.charCodeAt(start))) start++;
   if (start === line.length) return {kind: 'ignored', reason: 'blank line'};
   const first = line.charCodeAt(start);
   // `{` always means JSON: a broken one is a truncated or corrupt record, not prose. A `[` may
@@ -55,13 +56,6 @@ export function parseLine(line: string, context: ParseContext): ParsedLine {
     return parseValue(value, context);
   }
   return plainText(line, context);
-}
-
-/** Where a line's content starts: past white space and byte-order marks. */
-export function jsonStart(line: string): number {
-  let start = 0;
-  while (start < line.length && isSpace(line.charCodeAt(start))) start++;
-  return start;
 }
 
 /** Same as `parseLine` for a value already parsed from JSON. */
