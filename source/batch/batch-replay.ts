@@ -25,7 +25,7 @@ import {openArchive, describe} from '../ingest/archive-input.js';
 import {BlockCutter} from './block-cutter.js';
 import {parseBlocks} from './parse-pool.js';
 import type {PostBatch} from './post-batch.js';
-import {OrderProbe, type Ordering} from './order-probe.js';
+import {OrderProbe, type Ordering} from '../core/order-probe.js';
 import {WindowFeeder} from './window-feeder.js';
 import {RecordWriter} from './record-writer.js';
 

@@ -14,7 +14,7 @@
 //     windows are released a chunk at a time.
 import {SlidingWindow} from '../core/sliding-window.js';
 import type {WindowResult} from '../core/window-result.js';
-import {STREAM_OUT_OF_ORDER_BOUND_MS, type Ordering} from './order-probe.js';
+import {STREAM_OUT_OF_ORDER_BOUND_MS, type Ordering} from '../core/order-probe.js';
 import type {PostBatch} from './post-batch.js';
 
 /** Some 31,000 years: a watermark that never passes a window before the end. */

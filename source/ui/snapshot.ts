@@ -8,6 +8,12 @@ import type {ShownResult} from './rank-moves.js';
 export type DashboardSnapshot = {
   /** Wall clock when the snapshot was taken, epoch ms. */
   now: number;
+  /**
+   * The time the header shows, epoch ms: the wall clock when windows run on arrival time; the
+   * stream's own time in event time (a replay shows its archive's hours), stopped once the
+   * stream has ended. Absent = `now`.
+   */
+  clock?: number;
   query: string;
   /** Source name: from the server's hello once connected, else what was asked for. */
   source: string;

@@ -59,6 +59,11 @@ export class TrendModel {
   #statusSince: number;
   readonly #clock: WindowClock;
   /**
+   * Event mode, once the stream has ended: its clock, stopped. The last window stays on screen
+   * instead of sliding on into empty ones by the wall clock.
+   */
+  #endedAt: number | undefined;
+  /**
    * Arrival mode, until the first slide ends: the same window length sliding every second, so
    * the chart shows the current window within a second of start instead of after a whole slide.
    */
@@ -97,6 +102,7 @@ export class TrendModel {
         // (as pipe mode does) instead of waiting a slide of wall time for each.
         // (Event mode only; the pair closes them a batch per tick.)
         if (event.status.state === 'ended' && this.#options.timeMode === 'event') {
+          this.#endedAt ??= this.#shownClock();
           this.#windows.drain();
         }
         break;
@@ -134,12 +140,20 @@ export class TrendModel {
   /** Closes every window that has ended by now; true when the shown window changed. */
   tick(): boolean {
     if (this.#windows.draining) return this.#windows.drainSome(DRAIN_PER_TICK);
+    // An ended replay's last window is its result: nothing later comes to close it.
+    if (this.#endedAt !== undefined) return false;
     const now = this.#clock.now();
     const {any, shown} = this.#windows.advance(now);
     // Once the real window has emitted, the preview has done its job.
     if (any) this.#preview = undefined;
     if (this.#preview) return this.#preview.advance(now).shown;
     return shown;
+  }
+
+  /** The time the header shows: the stream's own in event time (once it has one), else the wall's. */
+  #shownClock(): number {
+    const stream = this.#options.timeMode === 'event' ? this.#clock.now() : Number.NaN;
+    return Number.isFinite(stream) ? stream : this.#now();
   }
 
   get windowSetting(): {windowMs: number; slideMs: number} {
@@ -189,6 +203,7 @@ export class TrendModel {
     const result = (this.#preview ?? this.#windows).latest;
     return {
       now,
+      clock: this.#endedAt ?? this.#shownClock(),
       query: this.#hello?.query ?? this.#options.query,
       source: this.#hello?.source ?? this.#options.source,
       hello: this.#hello,

@@ -180,6 +180,33 @@ describe('TrendModel when a replay ends', () => {
   });
 });
 
+describe('TrendModel after a replay has ended', () => {
+  it('keeps the last window and stops its clock, however much wall time passes', () => {
+    const c = clock(5_000_000);
+    const m = model(c.now, {timeMode: 'event', source: 'replay'});
+    for (let i = 0; i < 30; i++) {
+      m.handle({type: 'post', post: {...post(i, ['Tag']), createdAt: 1_000_000 + i * 1000}});
+      c.set(5_000_000 + i * 10);
+      m.tick();
+    }
+    m.handle({type: 'status', status: {state: 'ended', detail: 'replay ended: 30 posts'}});
+    while (m.tick());
+    const ended = m.snapshot();
+    expect(ended.result?.end).toBe(1_040_000);
+    expect(ended.result?.posts).toBe(10); // posts at 1_020_000 … 1_029_000: [1_020_000, 1_040_000)
+    expect(ended.clock).toBe(1_029_000); // the replay's own time: its newest post's
+    expect(ended.late).toBe(0);
+    // A minute of wall time later: same window, same clock (before, it slid on into empty windows).
+    for (let s = 1; s <= 60; s++) {
+      c.set(5_000_290 + s * 1000);
+      expect(m.tick()).toBe(false);
+    }
+    const later = m.snapshot();
+    expect(later.result).toEqual(ended.result);
+    expect(later.clock).toBe(ended.clock);
+  });
+});
+
 describe('TrendModel under a flood', () => {
   it('counts every post but lists at most LISTED_PER_SECOND a second', () => {
     let now = 1_000_000;

@@ -1,12 +1,13 @@
 // The replay source: an archive (file, `.gz`, or `-` for stdin) in any format the core parses,
-// played back at `--speed N` by the posts' own timestamps, or as fast as clients take them
-// with `--speed max`. Posts keep their original `created_at`, so event-time windows come out
-// as they were.
+// put in time order, then played back at `--speed N` by the posts' own timestamps, or as fast
+// as clients take them with `--speed max`. Posts keep their original `created_at`, so
+// event-time windows come out as they were, and every post is counted whatever the file's order.
 import {openArchive} from '../archive-input.js';
 import type {SourceOptions} from '../source-options.js';
 import type {Source, SourceEvent} from '../source.js';
 import {postsFromChunks, skippedSummary, type LineInputCounts} from './line-input.js';
 import {realClock, type PacingClock} from './pacing-clock.js';
+import {inTimeOrder} from './time-order.js';
 
 /** Waits shorter than this are skipped: sleeping per post would cap the rate at ~1000/s. */
 const MIN_WAIT_MS = 4;
@@ -36,13 +37,19 @@ export function createReplaySource(
       const onAbort = () => archive.close();
       signal.addEventListener('abort', onAbort, {once: true});
       // Event time of the first post and the wall time it was sent: every later post is due
-      // at start + (its time − first time) / speed. Posts older than one already sent go at
-      // once (archives are not always in order).
+      // at start + (its time − first time) / speed. The posts come in time order (see
+      // `inTimeOrder`), so a newest-first archive plays forwards at its own pace.
       let firstEventMs: number | undefined;
       let startMs = 0;
       try {
-        for await (const post of postsFromChunks(archive.chunks, counts, clock.now)) {
+        for await (const next of inTimeOrder(postsFromChunks(archive.chunks, counts, clock.now))) {
           if (signal.aborted) break;
+          if ('holding' in next) {
+            const detail = `reading ${archive.name} into time order before replaying it (its posts are not in time order)`;
+            yield {type: 'status', status: {state: 'live', detail}};
+            continue;
+          }
+          const {post} = next;
           if (speed !== 'max') {
             if (firstEventMs === undefined) {
               firstEventMs = post.createdAt;

@@ -56,7 +56,7 @@ export function Header({snapshot, width, lines, paused, color}: Props) {
       <SegmentLine
         segments={first}
         width={width}
-        right={{text: formatClock(snapshot.now), dim: true}}
+        right={{text: formatClock(snapshot.clock ?? snapshot.now), dim: true}}
         color={color}
       />
       {lines === 2 ? <SegmentLine segments={second} width={width} color={color} /> : null}

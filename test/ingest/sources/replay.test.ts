@@ -101,6 +101,36 @@ describe('replay source', () => {
     expect(sleeps).toEqual([500, 1000]);
   });
 
+  it('plays a newest-first archive forwards, paced by its own timestamps', async () => {
+    const file = path.join(dir, 'newest-first.jsonl');
+    // A twarc2 search archive lists the newest post first.
+    writeFileSync(
+      file,
+      encodePost(wirePost('c', 3000)) +
+        encodePost(wirePost('b', 1000)) +
+        encodePost(wirePost('a', 0)),
+    );
+    let now = 5_000_000;
+    const clock: PacingClock = {
+      now: () => now,
+      sleep: async (ms) => {
+        now += ms;
+      },
+    };
+    const sent: [string, number][] = [];
+    for await (const event of createReplaySource({replayFile: file, speed: 2}, {clock}).events(
+      new AbortController().signal,
+    )) {
+      if (event.type === 'post') sent.push([event.post.id, now - 5_000_000]);
+    }
+    // 3 s of event time at double speed take 1.5 s, oldest first, instead of no time at all.
+    expect(sent).toEqual([
+      ['a', 0],
+      ['b', 500],
+      ['c', 1500],
+    ]);
+  });
+
   it('replays the real twarc2 and Jetstream archives', async () => {
     const flat = path.join(fixtures, 'twarc2/flat.jsonl');
     const lines = readFileSync(flat, 'utf8').split('\n').filter(Boolean).length;

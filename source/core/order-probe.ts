@@ -1,5 +1,6 @@
-// Decides, from the first posts of an archive, whether it can be counted as a stream (bounded
-// memory, windows emitted as the input goes) or must be held until the input ends.
+// Decides, from the first posts of an archive, whether it can be read as a stream (bounded
+// memory, posts used as the input goes) or must be held until the input ends. Shared by the batch
+// engine and the replay source, so a file is judged alike whether it is counted or played back.
 //
 // The rule: a sample of the first SAMPLE_POSTS posts is "in time order" when no post is more
 // than STREAM_DISORDER_LIMIT_MS older than the newest before it, and the sample does not run

@@ -3,7 +3,7 @@ import {
   OrderProbe,
   SAMPLE_POSTS,
   STREAM_DISORDER_LIMIT_MS,
-} from '../../source/batch/order-probe.js';
+} from '../../source/core/order-probe.js';
 
 function decide(times: number[], inputEnded = false) {
   const probe = new OrderProbe();
