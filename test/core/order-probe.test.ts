@@ -1,9 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {
-  OrderProbe,
-  SAMPLE_POSTS,
-  STREAM_DISORDER_LIMIT_MS,
-} from '../../source/core/order-probe.js';
+import {OrderProbe, SAMPLE_POSTS, STREAM_DISORDER_LIMIT_MS} from '../../source/core/order-probe.js';
 
 function decide(times: number[], inputEnded = false) {
   const probe = new OrderProbe();
