@@ -47,6 +47,7 @@
 import type {RankedTag, WindowResult} from './window-result.js';
 import type {Pane} from './window/pane.js';
 import {PaneStore} from './window/pane-store.js';
+import {PostTermLists} from './window/post-term-lists.js';
 import {TagTable} from './window/tag-table.js';
 import {selectTop} from './window/top-k.js';
 
@@ -99,6 +100,10 @@ export class SlidingWindow {
 
   private readonly tags = new TagTable();
   private readonly panes: PaneStore;
+  /** Each multi-term post's spelling ids, for the window's panes only: see `cooccurring`. */
+  private readonly termLists = new PostTermLists();
+  /** The post being added's spelling ids (reused: no allocation per post). */
+  private readonly postIds: number[] = [];
 
   /** End of the last emitted window; undefined before the first emission. */
   private lastEnd: number | undefined;
@@ -172,14 +177,17 @@ export class SlidingWindow {
     // A pane already inside the emitted window: keep the running totals equal to its panes' sum.
     const inWindow = this.lastEnd !== undefined && timeMs < this.lastEnd;
     if (inWindow) this.windowPosts++;
+    const postIds = this.postIds;
     for (let i = 0; i < hashtags.length; i++) {
       const id = tags.idOf(hashtags[i]!);
+      postIds[i] = id;
       if (pane.increment(id)) tags.spellingRefs[id]!++;
       if (inWindow) {
         tags.spellingCount[id]!++;
         tags.keyCount[tags.keyOfSpelling[id]!]!++;
       }
     }
+    this.termLists.add(Math.floor(timeMs / this.paneMs), postIds, hashtags.length);
     return 'counted';
   }
 
@@ -242,6 +250,77 @@ export class SlidingWindow {
     return this.lastResult;
   }
 
+  /** Time of the earliest post counted so far (+Infinity before any). */
+  get earliestMs(): number {
+    return this.earliestCounted;
+  }
+
+  /**
+   * The terms most often seen with `key` in the last emitted window: posts carrying both, exact,
+   * most first (ties by key), at most `limit`. `fromMs` is where the lists it counts from begin:
+   * later than the window's start only after the window was made longer at run time.
+   */
+  cooccurring(key: string, limit: number): {terms: RankedTag[]; fromMs: number} | undefined {
+    const end = this.lastEnd;
+    if (end === undefined) return undefined;
+    const tags = this.tags;
+    const keyId = this.keyIdOf(key);
+    const fromIndex = Math.max(
+      (end - this.windowLength) / this.paneMs,
+      this.termLists.completeFrom,
+    );
+    const fromMs = fromIndex * this.paneMs;
+    if (keyId < 0) return {terms: [], fromMs};
+    const counts = this.termLists.cooccurring(
+      fromIndex,
+      end / this.paneMs,
+      keyId,
+      tags.keyOfSpelling,
+    );
+    const ids = [...counts.keys()].sort(
+      (a, b) =>
+        counts.get(b)! - counts.get(a)! ||
+        (tags.keyText[a]! < tags.keyText[b]! ? -1 : tags.keyText[a]! > tags.keyText[b]! ? 1 : 0),
+    );
+    const terms = ids.slice(0, limit).map((id, i): RankedTag => ({
+      key: tags.keyText[id]!,
+      display: tags.displayOf(id),
+      count: counts.get(id)!,
+      rank: i + 1,
+    }));
+    return {terms, fromMs};
+  }
+
+  /**
+   * Posts carrying `key` in each `stepMs` slice of [fromMs, toMs) (oldest first), from the
+   * retained panes; 0 where nothing is retained. Step and bounds must be pane multiples.
+   */
+  termCounts(key: string, fromMs: number, toMs: number, stepMs: number): number[] {
+    const slices = Math.max(0, Math.ceil((toMs - fromMs) / stepMs));
+    const out = new Array<number>(slices).fill(0);
+    const keyId = this.keyIdOf(key);
+    if (keyId < 0 || slices === 0) return out;
+    const keyOf = this.tags.keyOfSpelling;
+    const paneMs = this.paneMs;
+    this.panes.forEach(Math.floor(fromMs / paneMs), Math.ceil(toMs / paneMs), (pane, index) => {
+      const {ids, counts, size} = pane;
+      let posts = 0;
+      for (let entry = 0; entry < size; entry++) {
+        if (keyOf[ids[entry]!] === keyId) posts += counts[entry]!;
+      }
+      const slice = Math.floor((index * paneMs - fromMs) / stepMs);
+      if (posts > 0 && slice >= 0 && slice < slices) out[slice]! += posts;
+    });
+    return out;
+  }
+
+  /** The id of a live key, or −1 (a scan: called per question, never per post). */
+  private keyIdOf(key: string): number {
+    const {keyText, keyHigh} = this.tags;
+    for (let id = 0; id < keyHigh; id++) if (keyText[id] === key) return id;
+    return -1;
+  }
+
   private checkShape(windowMs: number, slideMs: number): void {
     if (slideMs > windowMs) {
       throw new RangeError(`the slide (${slideMs} ms) must not exceed the window (${windowMs} ms)`);
@@ -299,6 +378,8 @@ export class SlidingWindow {
     // History is sized by the largest window asked for: retention, or the window if longer.
     const keepFrom = Math.floor((end - Math.max(this.windowLength, this.retention)) / this.paneMs);
     this.panes.dropBefore(keepFrom, this.releasePane);
+    // Co-occurrence is asked of the current window only: its lists need not outlive it.
+    this.termLists.dropBefore(Math.floor((end - this.windowLength) / this.paneMs));
   }
 
   private addPane(pane: Pane, sign: 1 | -1): void {

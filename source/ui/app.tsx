@@ -1,11 +1,13 @@
 // The dashboard's root component: wires the snapshot tick, the terminal size and the keys to the
 // view. Holds only view state (pause, help, scroll); the counts live in the TrendModel.
-import React, {useCallback, useState} from 'react';
+import React, {useCallback, useRef, useState} from 'react';
 import {useApp, useInput, useStdin} from 'ink';
 import {DashboardView, type ViewState} from './components/dashboard-view.js';
 import {useSnapshot} from './hooks/use-snapshot.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
-import {actionForKey, type Action} from './keymap.js';
+import {useSelectionState, type ListedTerm} from './hooks/use-selection-state.js';
+import {actionForKey, editActionForKey, type Action} from './keymap.js';
+import {TOP_ROWS} from './layout.js';
 import type {DashboardSnapshot} from './snapshot.js';
 import {SNAPSHOT_POSTS, type TrendModel} from './trend-model.js';
 import {stepSlide, stepWindow} from './window-steps.js';
@@ -28,8 +30,16 @@ export function App({model, color, ascii, hint, onWindowChange, onQuit, interval
   const {isRawModeSupported} = useStdin();
   const {columns, rows} = useTerminalSize();
   const {snapshot, refresh} = useSnapshot(model, intervalMs);
-  const [view, setView] = useState<ViewState>({paused: false, help: false, scroll: 0});
+  const [view, setView] = useState<Omit<ViewState, 'scroll' | 'selection'>>({
+    paused: false,
+    help: false,
+  });
+  const [selection, dispatch, latest] = useSelectionState();
   const [frozen, setFrozen] = useState<DashboardSnapshot | undefined>(undefined);
+  const shown = frozen ?? snapshot;
+  // The rows the chart lists as drawn last: what ↑ ↓ move through and Enter opens.
+  const shownRef = useRef(shown);
+  shownRef.current = shown;
 
   const apply = useCallback(
     (action: Action) => {
@@ -59,26 +69,62 @@ export function App({model, color, ascii, hint, onWindowChange, onQuit, interval
           setView((v) => ({...v, help: !v.help}));
           return;
         case 'close':
-          setView((v) => ({...v, help: false}));
+          // Esc closes the innermost thing open: help, then the filter, then the trend.
+          if (view.help) setView((v) => ({...v, help: false}));
+          else if (latest.current.filter !== '') dispatch({type: 'filter-clear'});
+          else if (latest.current.open) {
+            model.closeTrend();
+            dispatch({type: 'back'});
+          }
           return;
         case 'scroll':
-          setView((v) => ({
-            ...v,
-            scroll: Math.max(0, Math.min(v.scroll + action.by, SNAPSHOT_POSTS - 1)),
-          }));
+          dispatch({type: 'scroll', by: action.by, most: SNAPSHOT_POSTS - 1});
           return;
+        case 'focus':
+          dispatch({type: 'focus'});
+          return;
+        case 'select':
+          dispatch({type: 'move', by: action.by, listed: listedIn(shownRef.current)});
+          return;
+        case 'filter':
+          dispatch({type: 'filter-start'});
+          return;
+        case 'open': {
+          const listed = listedIn(shownRef.current);
+          const selected = latest.current.selected;
+          const term =
+            selected && listed.some((t) => t.key === selected.key) ? selected : listed[0];
+          if (!term) return;
+          model.openTrend(term.key, term.display);
+          dispatch({type: 'open', term});
+          break;
+        }
       }
       // A setting changed: redraw now, and let a paused display show the new setting too.
       refresh();
       setFrozen((f) => (f ? model.snapshot() : f));
     },
-    [model, exit, onQuit, onWindowChange, refresh],
+    [model, exit, onQuit, onWindowChange, refresh, view.help, latest, dispatch],
   );
 
   useInput(
     (input, key) => {
-      const action = actionForKey(input, key);
-      if (action) apply(action);
+      // Text typed faster than it is read arrives as one chunk ("/abc"): take it a key at a time,
+      // so a key that starts the filter sends the rest into it.
+      const chunks = input.length > 1 && !key.ctrl && !key.meta ? [...input] : [input];
+      for (const chunk of chunks) {
+        if (latest.current.editing) {
+          const edit = editActionForKey(chunk, key);
+          if (edit?.type === 'quit') apply(edit);
+          else if (edit?.type === 'type') dispatch({type: 'filter-type', text: edit.text});
+          else if (edit?.type === 'erase') dispatch({type: 'filter-erase'});
+          else if (edit?.type === 'done') dispatch({type: 'filter-done'});
+          else if (edit?.type === 'clear') dispatch({type: 'filter-clear'});
+          continue;
+        }
+        const action = actionForKey(chunk, key, latest.current.focus);
+        if (action) apply(action);
+      }
     },
     {isActive: isRawModeSupported === true},
   );
@@ -88,11 +134,17 @@ export function App({model, color, ascii, hint, onWindowChange, onQuit, interval
       columns={columns}
       rows={rows}
       live={snapshot}
-      shown={frozen ?? snapshot}
-      view={view}
+      shown={shown}
+      view={{...view, scroll: selection.scroll, selection}}
       color={color}
       ascii={ascii}
       hint={hint}
     />
   );
+}
+
+function listedIn(snapshot: DashboardSnapshot): ListedTerm[] {
+  return (snapshot.result?.top ?? [])
+    .slice(0, TOP_ROWS)
+    .map((t) => ({key: t.key, display: t.display}));
 }

@@ -4,8 +4,11 @@ import stringWidth from 'string-width';
 
 const segmenter = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
 
-/** `text` cut to at most `width` columns, ending in `…` when something was cut. */
-export function truncateToWidth(text: string, width: number): string {
+/**
+ * `text` cut to at most `width` columns, ending in `…` when something was cut (`ascii`: in `.`,
+ * since `…` is East-Asian-Ambiguous width and some terminals draw it two columns wide).
+ */
+export function truncateToWidth(text: string, width: number, ascii = false): string {
   if (width <= 0) return '';
   if (stringWidth(text) <= width) return text;
   let out = '';
@@ -16,12 +19,12 @@ export function truncateToWidth(text: string, width: number): string {
     out += segment;
     used += w;
   }
-  return out + '…';
+  return out + (ascii ? '.' : '…');
 }
 
 /** `text` fitted to exactly `width` columns: truncated, then padded with spaces. */
-export function fitToWidth(text: string, width: number): string {
-  const cut = truncateToWidth(text, width);
+export function fitToWidth(text: string, width: number, ascii = false): string {
+  const cut = truncateToWidth(text, width, ascii);
   return cut + ' '.repeat(Math.max(0, width - stringWidth(cut)));
 }
 

@@ -134,3 +134,27 @@ export function usedRows(layout: DashboardLayout): number {
     header + layout.bars.height + (layout.chart?.height ?? 0) + (layout.posts?.height ?? 0) + footer
   );
 }
+
+/** Where an opened trend goes: its panel, the (filtered) posts, and the bars if they still fit. */
+export type OpenLayout = {bars?: PaneBox; panel: PaneBox; posts: PaneBox};
+
+const MIN_PANEL_HEIGHT = 5; // title, companions, 3 plot rows
+
+export function openLayout(layout: DashboardLayout): OpenLayout {
+  if (layout.arrangement === 'side-by-side') {
+    const posts = layout.posts ?? {width: layout.columns, height: 0};
+    // The bars stay (the selection can still move); the panel takes the chart's place.
+    if (layout.chart && layout.chart.height >= MIN_PANEL_HEIGHT) {
+      return {bars: layout.bars, panel: layout.chart, posts};
+    }
+    const height = layout.bars.height + (layout.chart?.height ?? 0);
+    return {panel: {width: layout.leftWidth, height}, posts};
+  }
+  // Stacked: the panel and the posts share everything below the header.
+  const total = layout.bars.height + (layout.chart?.height ?? 0) + (layout.posts?.height ?? 0);
+  const postsHeight = Math.max(MIN_POSTS_HEIGHT, Math.floor(total * 0.45));
+  return {
+    panel: {width: layout.columns, height: total - postsHeight},
+    posts: {width: layout.columns, height: postsHeight},
+  };
+}

@@ -4,6 +4,7 @@ import type {Post} from '../core/post.js';
 import type {Hello, SourceStatus} from '../core/stream.js';
 import type {LinkState} from '../ingest/stream.js';
 import type {ShownResult} from './rank-moves.js';
+import type {TrendDetailSnapshot} from './trend-detail.js';
 
 export type DashboardSnapshot = {
   /** Wall clock when the snapshot was taken, epoch ms. */
@@ -46,4 +47,6 @@ export type DashboardSnapshot = {
   /** Posts received per second, oldest first, one value per second of `rateSpanMs`. */
   rate: number[];
   rateSpanMs: number;
+  /** The opened trend, once its window has been emitted. */
+  trend?: TrendDetailSnapshot;
 };

@@ -8,6 +8,7 @@ import {isPacedSource, type LinkState, type StreamEvent} from '../ingest/stream.
 import {RateHistory} from './rate-history.js';
 import {RecentPosts} from './recent-posts.js';
 import type {DashboardSnapshot} from './snapshot.js';
+import {TrendDetail} from './trend-detail.js';
 import {WindowPair} from './window-pair.js';
 
 export type TrendModelOptions = {
@@ -20,6 +21,8 @@ export type TrendModelOptions = {
   retweets: boolean;
   /** Tags per window the bar chart can show. */
   top?: number;
+  /** What an opened trend's baseline spans; default 10 × the window. */
+  baselineMs?: number;
   /** Wall clock; injectable so tests control time. */
   now?: () => number;
 };
@@ -68,6 +71,8 @@ export class TrendModel {
    * the chart shows the current window within a second of start instead of after a whole slide.
    */
   #preview: WindowPair | undefined;
+  /** The trend opened with Enter, if any. */
+  #open: TrendDetail | undefined;
 
   constructor(options: TrendModelOptions) {
     this.#options = options;
@@ -122,8 +127,10 @@ export class TrendModel {
   #addPost(post: Post): void {
     const arrived = this.#now();
     const time = this.#clock.timeOf(post.createdAt);
-    this.#windows.add(time, post.hashtags, post.retweet);
-    this.#preview?.add(time, post.hashtags, post.retweet);
+    const terms = post.hashtags;
+    this.#windows.add(time, terms, post.retweet);
+    this.#preview?.add(time, terms, post.retweet);
+    this.#open?.offer(post, terms);
     const second = Math.floor(arrived / 1000);
     if (second !== this.#listSecond) {
       this.#listSecond = second;
@@ -181,6 +188,21 @@ export class TrendModel {
     return true;
   }
 
+  /** Opens a trend: its posts, history and companions join the snapshot from now on. */
+  openTrend(key: string, display: string): void {
+    if (this.#open?.key === key) return;
+    this.#open = new TrendDetail(
+      key,
+      display,
+      SNAPSHOT_POSTS,
+      this.#posts.newest(SNAPSHOT_POSTS * 2),
+    );
+  }
+
+  closeTrend(): void {
+    this.#open = undefined;
+  }
+
   /** Posts received since start. */
   get received(): number {
     return this.#received;
@@ -227,6 +249,13 @@ export class TrendModel {
       listedPerSecond: LISTED_PER_SECOND,
       rate: this.#rate.series(now, Math.round(rateSpanMs / 1000)),
       rateSpanMs,
+      trend: this.#open?.snapshot(
+        this.#windows.shown,
+        retweets ? 'all' : 'originals',
+        retweets,
+        this.#options.baselineMs,
+        SNAPSHOT_POSTS,
+      ),
     };
   }
 }

@@ -114,6 +114,11 @@ export class WindowPair {
     return (this.#retweets ? this.#all : this.#originals).latest;
   }
 
+  /** The window for the current retweet setting, for questions about one term (read only). */
+  get shown(): SlidingWindow {
+    return (this.#retweets ? this.#all : this.#originals).window;
+  }
+
   /** Posts too late for their windows, for the current retweet setting. */
   get late(): number {
     return (this.#retweets ? this.#all : this.#originals).window.late;

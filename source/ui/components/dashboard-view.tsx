@@ -3,7 +3,9 @@
 import React from 'react';
 import {Box, Text} from 'ink';
 import {formatDuration} from '../../core/duration.js';
-import {computeLayout, TOP_ROWS, type DashboardLayout} from '../layout.js';
+import {computeLayout, openLayout, TOP_ROWS, type DashboardLayout} from '../layout.js';
+import type {SelectionState} from '../hooks/use-selection-state.js';
+import {glyphText} from '../glyphs.js';
 import type {DashboardSnapshot} from '../snapshot.js';
 import {describeProblem, describeState} from '../source-state.js';
 import {fitToWidth} from '../fit-text.js';
@@ -15,12 +17,15 @@ import {PostPane} from './post-pane.js';
 import {RateChart} from './rate-chart.js';
 import {TooSmall} from './too-small.js';
 import {TopHashtagsChart} from './top-hashtags-chart.js';
+import {termLabel, TrendPanel} from './trend-panel.js';
 
 export type ViewState = {
   paused: boolean;
   help: boolean;
   /** Posts scrolled past at the top of the post pane. */
   scroll: number;
+  /** Focus, selected and opened trend, post filter (none: the post pane has the focus). */
+  selection?: SelectionState;
 };
 
 type Props = {
@@ -51,8 +56,11 @@ export function DashboardView({columns, rows, live, shown, view, color, ascii, h
         lines={layout.headerLines}
         paused={view.paused}
         color={color}
+        ascii={ascii}
       />
-      {layout.notice ? <Notice snapshot={live} width={width} color={color} hint={hint} /> : null}
+      {layout.notice ? (
+        <Notice snapshot={live} width={width} color={color} ascii={ascii} hint={hint} />
+      ) : null}
       {view.help ? (
         <HelpOverlay
           width={width}
@@ -64,7 +72,16 @@ export function DashboardView({columns, rows, live, shown, view, color, ascii, h
       ) : (
         <Body layout={layout} snapshot={shown} view={view} color={color} ascii={ascii} />
       )}
-      {layout.footer ? <Footer width={width} color={color} ascii={ascii} /> : null}
+      {layout.footer ? (
+        <Footer
+          width={width}
+          color={color}
+          ascii={ascii}
+          focus={view.selection?.focus ?? 'posts'}
+          open={view.selection?.open !== undefined}
+          editing={view.selection?.editing ?? false}
+        />
+      ) : null}
     </Box>
   );
 }
@@ -82,48 +99,81 @@ function Body({
   color: boolean;
   ascii: boolean;
 }) {
-  const charts = (
-    <>
-      <TopHashtagsChart
-        result={snapshot.result}
-        rows={TOP_ROWS}
-        width={layout.bars.width}
-        title={layout.barsTitle}
-        ascii={ascii}
-        color={color}
-        waiting={waitingText(snapshot)}
-      />
-      {layout.chart ? (
-        <RateChart
-          rate={snapshot.rate}
-          spanMs={snapshot.rateSpanMs}
-          width={layout.chart.width}
-          height={layout.chart.height}
-          color={color}
-        />
-      ) : null}
-    </>
-  );
-  const posts = layout.posts ? (
-    <PostPane
-      posts={snapshot.posts}
-      sampled={
-        snapshot.postsPerSecond > snapshot.listedPerSecond
-          ? {listed: snapshot.listedPerSecond, arriving: snapshot.postsPerSecond}
-          : undefined
-      }
-      offset={view.scroll}
-      width={layout.posts.width}
-      height={layout.posts.height}
+  const selection = view.selection;
+  const open = selection?.open;
+  const listed = (snapshot.result?.top ?? []).slice(0, TOP_ROWS);
+  const selectedListed =
+    selection?.selected !== undefined && listed.some((t) => t.key === selection.selected!.key);
+  // The selection follows the term; when the term is no longer listed, say so.
+  const message =
+    selection?.selected !== undefined && !selectedListed && snapshot.result !== undefined
+      ? `${termLabel(selection.selected.display)} left the top ${TOP_ROWS}`
+      : undefined;
+  const boxes = open ? openLayout(layout) : undefined;
+  const barsBox = boxes ? boxes.bars : layout.bars;
+  const bars = barsBox ? (
+    <TopHashtagsChart
+      result={snapshot.result}
+      rows={TOP_ROWS}
+      width={barsBox.width}
+      title={layout.barsTitle}
+      ascii={ascii}
+      color={color}
+      waiting={waitingText(snapshot)}
+      selected={selectedListed ? selection?.selected?.key : undefined}
+      focused={selection?.focus === 'chart'}
+      message={message}
+    />
+  ) : null;
+  const second = boxes ? (
+    <TrendPanel
+      trend={snapshot.trend?.key === open?.key ? snapshot.trend : undefined}
+      label={termLabel(open!.display)}
+      listed={listed.some((t) => t.key === open!.key)}
+      topRows={TOP_ROWS}
+      width={boxes.panel.width}
+      height={boxes.panel.height}
+      color={color}
+      ascii={ascii}
+    />
+  ) : layout.chart ? (
+    <RateChart
+      rate={snapshot.rate}
+      spanMs={snapshot.rateSpanMs}
+      width={layout.chart.width}
+      height={layout.chart.height}
       color={color}
       ascii={ascii}
     />
   ) : null;
+  const postsBox = boxes ? boxes.posts : layout.posts;
+  const trendPosts = open && snapshot.trend?.key === open.key ? snapshot.trend.posts : [];
+  const posts =
+    postsBox && postsBox.height > 0 ? (
+      <PostPane
+        posts={filterPosts(open ? trendPosts : snapshot.posts, selection?.filter ?? '')}
+        sampled={
+          !open && snapshot.postsPerSecond > snapshot.listedPerSecond
+            ? {listed: snapshot.listedPerSecond, arriving: snapshot.postsPerSecond}
+            : undefined
+        }
+        offset={view.scroll}
+        width={postsBox.width}
+        height={postsBox.height}
+        color={color}
+        ascii={ascii}
+        focused={selection?.focus === 'posts'}
+        carrying={open ? termLabel(open.display) : undefined}
+        filter={selection?.filter ?? ''}
+        editing={selection?.editing ?? false}
+      />
+    ) : null;
   if (layout.arrangement === 'side-by-side') {
     return (
       <Box flexDirection="row" height={bodyHeight(layout)} gap={1}>
         <Box flexDirection="column" width={layout.leftWidth}>
-          {charts}
+          {bars}
+          {second}
         </Box>
         {posts}
       </Box>
@@ -131,9 +181,24 @@ function Body({
   }
   return (
     <Box flexDirection="column" height={bodyHeight(layout)}>
-      {charts}
+      {bars}
+      {second}
       {posts}
     </Box>
+  );
+}
+
+/** Posts whose text or author contains `filter`, any case. */
+export function filterPosts<P extends {text: string; author?: string}>(
+  posts: P[],
+  filter: string,
+): P[] {
+  if (filter === '') return posts;
+  const needle = filter.toLowerCase();
+  return posts.filter(
+    (post) =>
+      post.text.toLowerCase().includes(needle) ||
+      (post.author ?? '').toLowerCase().includes(needle),
   );
 }
 
@@ -147,11 +212,13 @@ function Notice({
   snapshot,
   width,
   color,
+  ascii,
   hint,
 }: {
   snapshot: DashboardSnapshot;
   width: number;
   color: boolean;
+  ascii: boolean;
   hint?: string;
 }) {
   const problem = describeProblem(snapshot);
@@ -159,13 +226,13 @@ function Notice({
     const tone = describeState(snapshot).tone;
     return (
       <Text color={color ? TONE_COLORS[tone] : undefined} wrap="truncate-end">
-        {fitToWidth(sanitizeForTerminal(problem), width)}
+        {fitToWidth(glyphText(sanitizeForTerminal(problem), ascii), width, ascii)}
       </Text>
     );
   }
   return (
     <Text dimColor={color} wrap="truncate-end">
-      {fitToWidth(hint ?? '', width)}
+      {fitToWidth(glyphText(hint ?? '', ascii), width, ascii)}
     </Text>
   );
 }

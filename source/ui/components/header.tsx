@@ -14,6 +14,7 @@ type Props = {
   lines: 1 | 2;
   paused: boolean;
   color: boolean;
+  ascii?: boolean;
 };
 
 export const TONE_COLORS: Record<Tone, string> = {
@@ -23,7 +24,7 @@ export const TONE_COLORS: Record<Tone, string> = {
   error: 'red',
 };
 
-export function Header({snapshot, width, lines, paused, color}: Props) {
+export function Header({snapshot, width, lines, paused, color, ascii = false}: Props) {
   const state = describeState(snapshot);
   // The server's hello names the source and query: network data, so sanitised like posts.
   const source = sanitizeForTerminal(snapshot.source);
@@ -58,8 +59,11 @@ export function Header({snapshot, width, lines, paused, color}: Props) {
         width={width}
         right={{text: formatClock(snapshot.clock ?? snapshot.now), dim: true}}
         color={color}
+        ascii={ascii}
       />
-      {lines === 2 ? <SegmentLine segments={second} width={width} color={color} /> : null}
+      {lines === 2 ? (
+        <SegmentLine segments={second} width={width} color={color} ascii={ascii} />
+      ) : null}
     </Box>
   );
 }

@@ -2,6 +2,7 @@
 import React from 'react';
 import {Box, Text} from 'ink';
 import {fitToWidth, wrapToWidth} from '../fit-text.js';
+import {glyphText} from '../glyphs.js';
 import {SegmentLine} from './segment-line.js';
 
 type Props = {
@@ -20,9 +21,12 @@ export function helpLines(ascii: boolean): Array<[string, string]> {
     [']  [', 'slide longer / shorter'],
     ['p, space', 'pause / resume the display (counting goes on)'],
     ['r', 'count retweets on / off'],
-    [ascii ? 'up  down' : '↑  ↓', 'scroll the posts'],
+    ['Tab', 'focus the chart / the posts'],
+    [ascii ? 'up  down' : '↑  ↓', 'scroll the posts / select a trend'],
+    ['Enter', 'open the selected trend'],
+    ['/', 'filter the posts by a text'],
     ['?', 'this help'],
-    ['Esc', 'close this help'],
+    ['Esc', 'close help, clear the filter, close the trend'],
   ];
 }
 
@@ -42,6 +46,7 @@ export function HelpOverlay({width, height, color, ascii, hint}: Props) {
       <SegmentLine
         width={width}
         color={color}
+        ascii={ascii}
         segments={[
           {text: 'Keys', bold: true},
           {text: ' · Esc or ? closes', dim: true},
@@ -57,7 +62,7 @@ export function HelpOverlay({width, height, color, ascii, hint}: Props) {
           <Text bold color={color ? 'cyan' : undefined}>
             {fitToWidth(key, 11)}
           </Text>
-          {fitToWidth(what, Math.max(0, width - 11))}
+          {fitToWidth(glyphText(what, ascii), Math.max(0, width - 11), ascii)}
         </Text>
       ))}
       {remembered.map((line, i) => (

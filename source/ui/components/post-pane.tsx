@@ -7,6 +7,7 @@ import type {Post} from '../../core/post.js';
 import {sanitizeForTerminal} from '../../core/sanitize.js';
 import {fitToWidth, stringWidth, truncateToWidth} from '../fit-text.js';
 import {formatClock} from './header.js';
+import {glyphText} from '../glyphs.js';
 import {SegmentLine} from './segment-line.js';
 
 type Props = {
@@ -20,9 +21,28 @@ type Props = {
   ascii: boolean;
   /** Set when posts arrive faster than they are listed: the pane shows a sample. */
   sampled?: {listed: number; arriving: number};
+  /** The pane has the keyboard focus. */
+  focused?: boolean;
+  /** An opened trend: only posts carrying it are listed. */
+  carrying?: string;
+  /** Posts are filtered by this text; `editing` while it is being typed. */
+  filter?: string;
+  editing?: boolean;
 };
 
-export function PostPane({posts, offset, width, height, color, ascii, sampled}: Props) {
+export function PostPane({
+  posts,
+  offset,
+  width,
+  height,
+  color,
+  ascii,
+  sampled,
+  focused = false,
+  carrying,
+  filter = '',
+  editing = false,
+}: Props) {
   const rows = Math.max(0, height - 1);
   const first = Math.max(0, Math.min(offset, posts.length - rows));
   const visible = posts.slice(first, first + rows);
@@ -38,8 +58,17 @@ export function PostPane({posts, offset, width, height, color, ascii, sampled}: 
       <SegmentLine
         width={width}
         color={color}
+        ascii={ascii}
         segments={[
-          {text: 'Posts', bold: true},
+          {text: carrying ? `Posts with ${carrying}` : 'Posts', bold: true, inverse: focused},
+          ...(editing || filter !== ''
+            ? [
+                {
+                  text: ` /${sanitizeForTerminal(filter)}${editing ? '_' : ''}`,
+                  color: 'yellow',
+                },
+              ]
+            : []),
           {text: scrolled, dim: true},
           ...(sampled
             ? [
@@ -52,7 +81,16 @@ export function PostPane({posts, offset, width, height, color, ascii, sampled}: 
         ]}
       />
       {visible.length === 0 ? (
-        <Text dimColor={color}>{fitToWidth('Waiting for posts…', width)}</Text>
+        <Text dimColor={color}>
+          {fitToWidth(
+            glyphText(
+              filter !== '' ? 'No post here matches the filter.' : 'Waiting for posts…',
+              ascii,
+            ),
+            width,
+            ascii,
+          )}
+        </Text>
       ) : null}
       {visible.map((post, i) => (
         <PostRow
@@ -61,6 +99,7 @@ export function PostPane({posts, offset, width, height, color, ascii, sampled}: 
           width={width}
           authorWidth={authorWidth}
           color={color}
+          ascii={ascii}
         />
       ))}
     </Box>
@@ -72,14 +111,16 @@ function PostRow({
   width,
   authorWidth,
   color,
+  ascii,
 }: {
   post: Post;
   width: number;
   authorWidth: number;
   color: boolean;
+  ascii: boolean;
 }) {
   const time = formatClock(post.createdAt);
-  const author = truncateToWidth(sanitizeForTerminal(post.author ?? '?'), authorWidth);
+  const author = truncateToWidth(sanitizeForTerminal(post.author ?? '?'), authorWidth, ascii);
   // time, author and text separated by single spaces; the text gets what is left
   const textWidth = Math.max(0, width - time.length - stringWidth(author) - 2);
   const clean = sanitizeForTerminal(post.text);
@@ -87,6 +128,7 @@ function PostRow({
   const text = truncateToWidth(
     post.retweet && !/^RT\b/.test(clean) ? `RT ${clean}` : clean,
     textWidth,
+    ascii,
   );
   return (
     <Text wrap="truncate-end">

@@ -4,6 +4,7 @@
 import React from 'react';
 import {Text} from 'ink';
 import {stringWidth, truncateToWidth} from '../fit-text.js';
+import {glyphText} from '../glyphs.js';
 
 export type Segment = {
   text: string;
@@ -19,12 +20,18 @@ type Props = {
   right?: Segment;
   /** When false, styles that need colour are dropped (bold and inverse stay). */
   color: boolean;
+  /** Only ASCII symbols (see glyphs.ts). */
+  ascii?: boolean;
 };
 
-export function SegmentLine({segments, width, right, color}: Props) {
+export function SegmentLine({segments, width, right, color, ascii = false}: Props) {
   const rightWidth = right ? stringWidth(right.text) : 0;
   const room = right && rightWidth + 1 <= width ? width - rightWidth - 1 : width;
-  const shown = fitSegments(segments, room);
+  const shown = fitSegments(
+    ascii ? segments.map((s) => ({...s, text: glyphText(s.text, true)})) : segments,
+    room,
+    ascii,
+  );
   const usedWidth = shown.reduce((sum, s) => sum + stringWidth(s.text), 0);
   const pad = Math.max(0, width - usedWidth - (right && room < width ? rightWidth : 0));
   return (
@@ -56,7 +63,7 @@ function Styled({segment, color}: {segment: Segment; color: boolean}) {
 }
 
 /** The segments cut so that together they take at most `width` columns. */
-export function fitSegments(segments: Segment[], width: number): Segment[] {
+export function fitSegments(segments: Segment[], width: number, ascii = false): Segment[] {
   const out: Segment[] = [];
   let left = width;
   for (const segment of segments) {
@@ -66,7 +73,7 @@ export function fitSegments(segments: Segment[], width: number): Segment[] {
       out.push(segment);
       left -= w;
     } else {
-      out.push({...segment, text: truncateToWidth(segment.text, left)});
+      out.push({...segment, text: truncateToWidth(segment.text, left, ascii)});
       break;
     }
   }

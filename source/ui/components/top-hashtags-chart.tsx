@@ -7,6 +7,7 @@ import {horizontalBar} from '../bar.js';
 import type {MovedTag, ShownResult} from '../rank-moves.js';
 import {fitToWidth, padStartToWidth, stringWidth} from '../fit-text.js';
 import {sanitizeForTerminal} from '../../core/sanitize.js';
+import {glyphText} from '../glyphs.js';
 import {formatClock} from './header.js';
 import {SegmentLine} from './segment-line.js';
 
@@ -20,12 +21,30 @@ type Props = {
   color: boolean;
   /** Shown while no window has been emitted yet. */
   waiting: string;
+  /** The selected term's key: its row is marked (and highlighted while the chart has focus). */
+  selected?: string;
+  focused?: boolean;
+  /** A line to show about the selection ("#foo left the top 10"). */
+  message?: string;
 };
 
 const CHANGE_WIDTH = 3;
 
-export function TopHashtagsChart({result, rows, width, title, ascii, color, waiting}: Props) {
-  const top = (result?.top ?? []).slice(0, rows);
+export function TopHashtagsChart({
+  result,
+  rows,
+  width,
+  title,
+  ascii,
+  color,
+  waiting,
+  selected,
+  focused,
+  message,
+}: Props) {
+  // Without a title row, a message takes the last bar's row.
+  const messageRow = message !== undefined && !title;
+  const top = (result?.top ?? []).slice(0, messageRow ? rows - 1 : rows);
   const max = top[0]?.count ?? 0;
   const rankWidth = String(Math.max(1, top.length)).length;
   const countWidth = Math.max(1, ...top.map((t) => String(t.count).length));
@@ -34,32 +53,42 @@ export function TopHashtagsChart({result, rows, width, title, ascii, color, wait
     Math.max(4, ...labels.map((l) => stringWidth(l))),
     Math.max(8, Math.floor(width * 0.3)),
   );
-  // rank, label, bar, count, change, with one space between each
-  const barWidth = Math.max(1, width - rankWidth - labelWidth - countWidth - CHANGE_WIDTH - 4);
-  const empty = result === undefined ? waiting : 'No hashtags in this window yet.';
+  // marker, rank, label, bar, count, change, with one space between each but the first
+  const barWidth = Math.max(1, width - 1 - rankWidth - labelWidth - countWidth - CHANGE_WIDTH - 4);
+  const empty = glyphText(
+    result === undefined ? waiting : 'No hashtags in this window yet.',
+    ascii,
+  );
   return (
     <Box flexDirection="column" width={width} height={rows + (title ? 1 : 0)}>
       {title ? (
         <SegmentLine
           width={width}
           color={color}
+          ascii={ascii}
           segments={[
-            {text: 'Top hashtags', bold: true},
-            ...(result
-              ? [
-                  {
-                    text: ` · ${formatDuration(result.windowMs)} to ${formatClock(result.end)} · ${result.posts} posts`,
-                    dim: true,
-                  },
-                ]
-              : []),
+            {text: 'Top hashtags', bold: true, inverse: focused === true},
+            ...(message !== undefined
+              ? [{text: ` · ${message}`, color: 'yellow'}]
+              : result
+                ? [
+                    {
+                      text: ` · ${formatDuration(result.windowMs)} to ${formatClock(result.end)} · ${result.posts} posts`,
+                      dim: true,
+                    },
+                  ]
+                : []),
           ]}
         />
       ) : null}
       {top.length === 0 ? <Text dimColor={color}>{fitToWidth(empty, width)}</Text> : null}
       {top.map((tag, i) => (
         <Text key={tag.key} wrap="truncate-end">
-          {padStartToWidth(String(tag.rank), rankWidth)} {fitToWidth(labels[i] ?? '', labelWidth)}{' '}
+          {tag.key === selected ? (ascii ? '>' : '›') : ' '}
+          {padStartToWidth(String(tag.rank), rankWidth)}{' '}
+          <Text inverse={tag.key === selected && focused === true} bold={tag.key === selected}>
+            {fitToWidth(labels[i] ?? '', labelWidth, ascii)}
+          </Text>{' '}
           <Text color={color ? 'cyan' : undefined}>
             {fitToWidth(horizontalBar(tag.count, max, barWidth, ascii), barWidth)}
           </Text>{' '}
@@ -67,6 +96,9 @@ export function TopHashtagsChart({result, rows, width, title, ascii, color, wait
           <Change tag={tag} ascii={ascii} color={color} />
         </Text>
       ))}
+      {messageRow ? (
+        <Text color={color ? 'yellow' : undefined}>{fitToWidth(message, width, ascii)}</Text>
+      ) : null}
     </Box>
   );
 }

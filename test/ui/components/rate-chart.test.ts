@@ -25,6 +25,23 @@ describe('plotRate', () => {
   });
 });
 
+describe('axis labels', () => {
+  it('never repeat, whatever the peak and the height', () => {
+    for (const peak of [1, 2, 3, 7, 10, 12, 30, 999, 1000, 1200, 25_000]) {
+      for (const rows of [3, 4, 8, 12, 20, 40]) {
+        const labels = plotRate([0, peak], 60, rows, false).map((l) => l.trim().split(/\s/)[0]);
+        expect(new Set(labels).size, `peak ${peak}, ${rows} rows`).toBe(rows);
+      }
+    }
+  });
+
+  it('draws only ASCII with --ascii', () => {
+    for (const line of plotRate([0, 5, 2, 9, 9, 1], 40, 6, false, true)) {
+      expect(line).toMatch(/^[\x20-\x7e]*$/);
+    }
+  });
+});
+
 describe('resample', () => {
   it('averages into buckets', () => {
     expect(resample([1, 3, 5, 7], 2)).toEqual([2, 6]);
