@@ -1,6 +1,9 @@
 // Ingest wire protocol v1: one JSON object per `\n`-terminated line (hello, post, status), plus
 // the text mode Spark's socketTextStream reads. Encoding and decoding live together so the
 // server, the client and `--record` files cannot drift apart.
+import {uniqueTags} from './hashtags.js';
+import {idString, makePost, optionalString} from './parse/make-post.js';
+import {parseTime} from './parse/time.js';
 import type {Post} from './post.js';
 import {sanitizeForTerminal} from './sanitize.js';
 import type {Hello, SourceState, SourceStatus} from './stream.js';
@@ -163,58 +166,44 @@ function decodeStatus(message: Json): WireMessage {
   return isCount(dropped) ? {type: 'status', status, dropped} : {type: 'status', status};
 }
 
-const parseTime = (value: unknown): number | undefined => {
-  if (!isString(value)) return undefined;
-  const ms = Date.parse(value);
-  return Number.isNaN(ms) ? undefined : ms;
-};
-
 /**
- * A wire post object (already JSON-parsed) back into a Post, or the reason it is not one.
- * Exported for readers of `--record` files.
+ * A wire post object (already JSON-parsed) back into a Post, or the reason it is not one: the
+ * one decoder of post lines, for the client reading a server and for `--replay` of a `--record`
+ * file alike. What the server always writes is required (id, created_at, text, hashtags); the
+ * term lists added since version 1 may be absent. Term lists are kept one per key, as the
+ * server sends them, even from a hand-edited file.
  */
 export function decodePost(message: Json): Post | string {
-  const {
-    id,
-    created_at: createdAt,
-    received_at: receivedAt,
-    text,
-    hashtags,
-    cashtags,
-    mentions,
-    lang,
-    author,
-  } = message;
-  if (!isString(id)) return 'post without an id';
-  const created = parseTime(createdAt);
-  if (created === undefined) return 'post without a valid created_at';
+  const id = idString(message['id']);
+  if (id === undefined) return 'post without an id';
+  const createdAt = message['created_at'];
+  const created = isString(createdAt) ? parseTime(createdAt) : NaN;
+  if (Number.isNaN(created)) return 'post without a valid created_at';
+  const text = message['text'];
   if (!isString(text)) return 'post without text';
-  if (!Array.isArray(hashtags) || !hashtags.every(isString)) return 'post hashtags not strings';
-  const cashtagList = optionalTerms(cashtags);
-  if (cashtagList === undefined) return 'post cashtags not strings';
-  const mentionList = optionalTerms(mentions);
-  if (mentionList === undefined) return 'post mentions not strings';
-  const post: Post = {
+  const hashtags = termList(message['hashtags']);
+  if (hashtags === undefined) return 'post hashtags not strings';
+  // Added after version 1 shipped: absent in older recordings and from older servers.
+  const cashtags = message['cashtags'] === undefined ? [] : termList(message['cashtags']);
+  if (cashtags === undefined) return 'post cashtags not strings';
+  const mentions = message['mentions'] === undefined ? [] : termList(message['mentions']);
+  if (mentions === undefined) return 'post mentions not strings';
+  const receivedAt = message['received_at'];
+  const received = isString(receivedAt) ? parseTime(receivedAt) : NaN;
+  return makePost(
     id,
-    createdAt: created,
+    created,
     text,
-    hashtags: hashtags as string[],
-    cashtags: cashtagList,
-    mentions: mentionList,
-    retweet: message['retweet'] === true,
-  };
-  const received = parseTime(receivedAt);
-  if (received !== undefined) post.receivedAt = received;
-  if (isString(lang)) post.lang = lang;
-  if (isString(author)) post.author = author;
-  return post;
+    {hashtags, cashtags, mentions},
+    optionalString(message['lang']),
+    optionalString(message['author']),
+    message['retweet'] === true,
+    Number.isNaN(received) ? undefined : received,
+  );
 }
 
-/**
- * A term list added to the protocol after version 1 shipped: absent (an older server) means none;
- * undefined when present but not a list of strings.
- */
-export function optionalTerms(value: unknown): string[] | undefined {
-  if (value === undefined) return [];
-  return Array.isArray(value) && value.every(isString) ? (value as string[]) : undefined;
+/** A list of strings, one per key; undefined when it is not a list of strings. */
+function termList(value: unknown): string[] | undefined {
+  if (!Array.isArray(value) || !value.every(isString)) return undefined;
+  return value.length > 1 ? uniqueTags(value as string[]) : (value as string[]);
 }

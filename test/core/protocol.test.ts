@@ -7,6 +7,7 @@ import {
   encodeStatus,
   encodeTextLine,
 } from '../../source/core/protocol.js';
+import {parseLine} from '../../source/core/parse/parse-line.js';
 
 const post: Post = {
   id: '1',
@@ -109,6 +110,43 @@ describe('wire protocol v1', () => {
         .type,
     ).toBe('malformed');
     expect(decodeMessage('{"type":"status","state":"sleeping"}').type).toBe('malformed');
+  });
+
+  it('a client and a replay of a recording read a post line alike, by the same rules', () => {
+    const base = '"type":"post","created_at":"2026-11-26T12:00:00.000Z"';
+    const lines = [
+      encodePost(post).trimEnd(),
+      // An old archive's numeric id; a tag given twice in two spellings counts once.
+      `{${base},"id":7,"text":"#a #A","hashtags":["a","A"],"retweet":true}`,
+      `{${base},"id":"1","hashtags":[]}`,
+      `{${base},"id":"1","text":"","hashtags":["a",2]}`,
+      `{${base},"id":"","text":"","hashtags":[]}`,
+    ];
+    const viaClient = lines.map((line) => {
+      const message = decodeMessage(line);
+      return message.type === 'post' ? [message.post] : message.type;
+    });
+    const viaReplay = lines.map((line) => {
+      const parsed = parseLine(line, {now: 0});
+      return parsed.kind === 'posts' ? parsed.posts : parsed.kind;
+    });
+    expect(viaClient).toEqual(viaReplay);
+    expect(viaClient.slice(0, 2)).toEqual([
+      [post],
+      [
+        {
+          ...post,
+          id: '7',
+          text: '#a #A',
+          hashtags: ['a'],
+          receivedAt: undefined,
+          lang: undefined,
+          author: undefined,
+          retweet: true,
+        },
+      ],
+    ]);
+    expect(viaClient.slice(2)).toEqual(['malformed', 'malformed', 'malformed']);
   });
 
   it('text mode puts each post on exactly one line', () => {
