@@ -2,6 +2,9 @@
 // pseudo-terminal, read by a terminal emulator as a user's terminal would. Reports the UI
 // process's CPU, peak RSS and event-loop delay p99 and the ingest child's CPU, each against its
 // goal and against a bare Node process measured alongside it with the same instruments.
+//
+// `--open-trend` runs it twice, first as above, then with the third trend opened (Tab, ↓↓↓,
+// Enter) before measuring, and reports the second run's CPU and RSS as ratios to the first's.
 import {execFileSync} from 'node:child_process';
 import {mkdtempSync, readFileSync, readdirSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
@@ -83,98 +86,129 @@ async function until(test, timeoutMs, what) {
   }
 }
 
-const uiPerf = path.join(dir, 'ui.json');
-const basePerf = path.join(dir, 'baseline.json');
-const ui = inTerminal(
-  process.execPath,
-  [BIN, '--source', 'demo', '--seed', '42', '--rate', String(RATE), 'stan lee'],
-  {TRENDTUI_PERF_FILE: uiPerf},
-);
-// The baseline: a bare Node process in the same kind of terminal, idle, with the same
-// recorder (event-loop histogram, CPU and memory readings) and the same warm-up.
-const recorder = path.join(ROOT, 'dist', 'cli', 'perf-recorder.js');
-const baseline = inTerminal(process.execPath, [
-  '--input-type=module',
-  '-e',
-  `const {startPerfRecorder} = await import(${JSON.stringify(recorder)});
-   startPerfRecorder(${JSON.stringify(basePerf)}, () => 0, ${WARMUP_MS});
-   setInterval(() => {}, 1000);`,
-]);
+const OPEN_TREND = process.argv.includes('--open-trend');
+
+/** One measured run; `openTrend`: open the third trend before measuring. */
+async function measure(openTrend, label) {
+  const uiPerf = path.join(dir, `ui-${label}.json`);
+  const basePerf = path.join(dir, `baseline-${label}.json`);
+
+  const ui = inTerminal(
+    process.execPath,
+    [BIN, '--source', 'demo', '--seed', '42', '--rate', String(RATE), 'stan lee'],
+    {TRENDTUI_PERF_FILE: uiPerf},
+  );
+  // The baseline: a bare Node process in the same kind of terminal, idle, with the same
+  // recorder (event-loop histogram, CPU and memory readings) and the same warm-up.
+  const recorder = path.join(ROOT, 'dist', 'cli', 'perf-recorder.js');
+  const baseline = inTerminal(process.execPath, [
+    '--input-type=module',
+    '-e',
+    `const {startPerfRecorder} = await import(${JSON.stringify(recorder)});
+     startPerfRecorder(${JSON.stringify(basePerf)}, () => 0, ${WARMUP_MS});
+     setInterval(() => {}, 1000);`,
+  ]);
+
+  try {
+    await until(() => /\b10 #/.test(ui.screen()), 30_000, 'the first ten bars');
+    await until(() => childrenOf(ui.child.pid).length > 0, 5000, 'the ingest child');
+    if (openTrend) {
+      for (const key of ['\t', '\u001b[B', '\u001b[B', '\u001b[B', '\r']) {
+        ui.child.write(key);
+        await sleep(200);
+      }
+      await until(() => ui.screen().includes('Posts with #'), 10_000, 'the opened trend');
+    }
+    const childPid = childrenOf(ui.child.pid)[0];
+    await sleep(WARMUP_MS);
+    const pids = {ui: ui.child.pid, child: childPid, baseline: baseline.child.pid};
+    const start = Object.fromEntries(Object.entries(pids).map(([k, pid]) => [k, cpuTicks(pid)]));
+    const startedAt = performance.now();
+    const startPosts = JSON.parse(readFileSync(uiPerf, 'utf8')).postsReceived;
+    const peak = {ui: 0, baseline: 0};
+    const trace = [];
+    while (performance.now() - startedAt < SECONDS * 1000) {
+      await sleep(500);
+      trace.push(rssBytes(pids.ui));
+      peak.ui = Math.max(peak.ui, rssBytes(pids.ui));
+      peak.baseline = Math.max(peak.baseline, rssBytes(pids.baseline));
+    }
+    const elapsed = (performance.now() - startedAt) / 1000;
+    const cpu = Object.fromEntries(
+      Object.entries(pids).map(([k, pid]) => [
+        k,
+        ((cpuTicks(pid) - start[k]) / TICKS / elapsed) * 100,
+      ]),
+    );
+    await sleep(1100); // let both recorders write their latest second
+    const uiStats = JSON.parse(readFileSync(uiPerf, 'utf8'));
+    const baseStats = JSON.parse(readFileSync(basePerf, 'utf8'));
+    const posts = uiStats.postsReceived - startPosts;
+    // An open trend at 80×24 takes the bars' rows: then its own view must still be drawn.
+    const stillDrawing = openTrend
+      ? ui.screen().includes('Posts with #') && / in window · /.test(ui.screen())
+      : /\b10 #/.test(ui.screen());
+
+    const mb = (bytes) => bytes / 1024 / 1024;
+    const row = (label, value, unit, goal, base) =>
+      console.log(
+        `${label.padEnd(22)} ${value.toFixed(1).padStart(7)} ${unit.padEnd(7)}` +
+          (goal === undefined
+            ? ' '.repeat(26)
+            : ` goal ≤ ${goal} ${unit}: ${(value / goal).toFixed(2)}× ${value <= goal ? 'ok  ' : 'MISS'}`.padEnd(
+                27,
+              )) +
+          ` bare node ${base.toFixed(1)} ${unit} → ${(value / Math.max(base, 0.01)).toFixed(1)}×`,
+      );
+    console.log(
+      `${openTrend ? 'trend open: ' : ''}demo at ${RATE} posts/s for ${elapsed.toFixed(0)} s, 80×24 pty, after ${WARMUP_MS / 1000} s warm-up; ` +
+        `${posts} posts reached the UI (${(posts / elapsed).toFixed(0)}/s)`,
+    );
+    row('UI CPU', cpu.ui, '% core', GOALS.cpu, cpu.baseline);
+    row('UI RSS peak', mb(peak.ui), 'MB', GOALS.rssMb, mb(peak.baseline));
+    row(
+      'UI event-loop p99',
+      uiStats.eventLoopDelayP99Ms,
+      'ms',
+      GOALS.p99Ms,
+      baseStats.eventLoopDelayP99Ms,
+    );
+    row('ingest child CPU', cpu.child, '% core', undefined, cpu.baseline);
+    console.log(
+      `UI event-loop delay p50 ${uiStats.eventLoopDelayP50Ms.toFixed(1)} ms, max ${uiStats.eventLoopDelayMaxMs.toFixed(1)} ms; ` +
+        `UI heap used ${mb(uiStats.heapUsedBytes).toFixed(1)} of ${mb(uiStats.heapTotalBytes).toFixed(1)} MB, ` +
+        `external ${mb(uiStats.externalBytes).toFixed(1)} MB; ` +
+        `dashboard still drawing ${openTrend ? 'the open trend' : 'ten bars'} at the end: ${stillDrawing ? 'yes' : 'NO'}`,
+    );
+    if (process.env.BENCH_DASHBOARD_TRACE) {
+      console.log('UI RSS every 0.5 s (MB):', trace.map((b) => mb(b).toFixed(0)).join(' '));
+    }
+    if (!stillDrawing) process.exitCode = 1;
+    return {cpu: cpu.ui, rss: peak.ui, p99: uiStats.eventLoopDelayP99Ms, posts: posts / elapsed};
+  } finally {
+    ui.child.write('q');
+    await Promise.race([ui.exited, sleep(5000)]);
+    baseline.child.kill('SIGKILL');
+    await Promise.race([baseline.exited, sleep(2000)]);
+    try {
+      ui.child.kill('SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+}
 
 try {
-  await until(() => /\b10 #/.test(ui.screen()), 30_000, 'the first ten bars');
-  await until(() => childrenOf(ui.child.pid).length > 0, 5000, 'the ingest child');
-  const childPid = childrenOf(ui.child.pid)[0];
-  await sleep(WARMUP_MS);
-  const pids = {ui: ui.child.pid, child: childPid, baseline: baseline.child.pid};
-  const start = Object.fromEntries(Object.entries(pids).map(([k, pid]) => [k, cpuTicks(pid)]));
-  const startedAt = performance.now();
-  const startPosts = JSON.parse(readFileSync(uiPerf, 'utf8')).postsReceived;
-  const peak = {ui: 0, baseline: 0};
-  const trace = [];
-  while (performance.now() - startedAt < SECONDS * 1000) {
-    await sleep(500);
-    trace.push(rssBytes(pids.ui));
-    peak.ui = Math.max(peak.ui, rssBytes(pids.ui));
-    peak.baseline = Math.max(peak.baseline, rssBytes(pids.baseline));
-  }
-  const elapsed = (performance.now() - startedAt) / 1000;
-  const cpu = Object.fromEntries(
-    Object.entries(pids).map(([k, pid]) => [
-      k,
-      ((cpuTicks(pid) - start[k]) / TICKS / elapsed) * 100,
-    ]),
-  );
-  await sleep(1100); // let both recorders write their latest second
-  const uiStats = JSON.parse(readFileSync(uiPerf, 'utf8'));
-  const baseStats = JSON.parse(readFileSync(basePerf, 'utf8'));
-  const posts = uiStats.postsReceived - startPosts;
-  const stillDrawing = /\b10 #/.test(ui.screen());
-
-  const mb = (bytes) => bytes / 1024 / 1024;
-  const row = (label, value, unit, goal, base) =>
+  const closed = await measure(false, 'closed');
+  if (OPEN_TREND) {
+    const open = await measure(true, 'open');
+    const ratio = (a, b) => (a / Math.max(b, 1e-9)).toFixed(2);
     console.log(
-      `${label.padEnd(22)} ${value.toFixed(1).padStart(7)} ${unit.padEnd(7)}` +
-        (goal === undefined
-          ? ' '.repeat(26)
-          : ` goal ≤ ${goal} ${unit}: ${(value / goal).toFixed(2)}× ${value <= goal ? 'ok  ' : 'MISS'}`.padEnd(
-              27,
-            )) +
-        ` bare node ${base.toFixed(1)} ${unit} → ${(value / Math.max(base, 0.01)).toFixed(1)}×`,
+      `trend open vs none, same machine, one after the other: UI CPU ${ratio(open.cpu, closed.cpu)}×, ` +
+        `UI RSS peak ${ratio(open.rss, closed.rss)}×, event-loop p99 ${ratio(open.p99, closed.p99)}× ` +
+        `(${open.posts.toFixed(0)} vs ${closed.posts.toFixed(0)} posts/s reached the UI)`,
     );
-  console.log(
-    `demo at ${RATE} posts/s for ${elapsed.toFixed(0)} s, 80×24 pty, after ${WARMUP_MS / 1000} s warm-up; ` +
-      `${posts} posts reached the UI (${(posts / elapsed).toFixed(0)}/s)`,
-  );
-  row('UI CPU', cpu.ui, '% core', GOALS.cpu, cpu.baseline);
-  row('UI RSS peak', mb(peak.ui), 'MB', GOALS.rssMb, mb(peak.baseline));
-  row(
-    'UI event-loop p99',
-    uiStats.eventLoopDelayP99Ms,
-    'ms',
-    GOALS.p99Ms,
-    baseStats.eventLoopDelayP99Ms,
-  );
-  row('ingest child CPU', cpu.child, '% core', undefined, cpu.baseline);
-  console.log(
-    `UI event-loop delay p50 ${uiStats.eventLoopDelayP50Ms.toFixed(1)} ms, max ${uiStats.eventLoopDelayMaxMs.toFixed(1)} ms; ` +
-      `UI heap used ${mb(uiStats.heapUsedBytes).toFixed(1)} of ${mb(uiStats.heapTotalBytes).toFixed(1)} MB, ` +
-      `external ${mb(uiStats.externalBytes).toFixed(1)} MB; ` +
-      `dashboard still drawing ten bars at the end: ${stillDrawing ? 'yes' : 'NO'}`,
-  );
-  if (process.env.BENCH_DASHBOARD_TRACE) {
-    console.log('UI RSS every 0.5 s (MB):', trace.map((b) => mb(b).toFixed(0)).join(' '));
   }
-  if (!stillDrawing) process.exitCode = 1;
 } finally {
-  ui.child.write('q');
-  await Promise.race([ui.exited, sleep(5000)]);
-  baseline.child.kill('SIGKILL');
-  await Promise.race([baseline.exited, sleep(2000)]);
-  try {
-    ui.child.kill('SIGKILL');
-  } catch {
-    // already gone
-  }
   rmSync(dir, {recursive: true, force: true});
 }

@@ -19,6 +19,9 @@ export type DashboardDeps = {
 const ENTER_ALTERNATE_SCREEN = '\u001b[?1049h';
 const LEAVE_ALTERNATE_SCREEN = '\u001b[?1049l';
 const SHOW_CURSOR = '\u001b[?25h';
+// Mouse clicks reported as SGR sequences (button;x;y), which have no 223-column limit.
+const MOUSE_ON = '\u001b[?1000h\u001b[?1006h';
+const MOUSE_OFF = '\u001b[?1006l\u001b[?1000l';
 /** How long closing the stream (and so stopping the child server) may take before we go. */
 const CLOSE_TIMEOUT_MS = 3000;
 
@@ -47,7 +50,9 @@ export async function runDashboard(options: Options, deps: DashboardDeps): Promi
   if (!process.env['NODE_ENV']) process.env['NODE_ENV'] = 'production';
   const {mountApp} = await import('../ui/mount-app.js');
   const trimmer = startHeapTrimmer();
-  const screen = takeOverScreen(process.stdout);
+  // Clicks only when keys come from the terminal too: reports sent while nobody reads them
+  // would land in the shell after we exit.
+  const screen = takeOverScreen(process.stdout, process.stdin.isTTY === true);
   let exitCode = 0;
   const instance = mountApp({
     model,
@@ -82,19 +87,19 @@ export async function runDashboard(options: Options, deps: DashboardDeps): Promi
 }
 
 /**
- * Switches to the alternate screen so the dashboard never scrolls the user's scrollback, and
- * returns the way back. The way back also runs on process exit, for paths that skip `finally`.
+ * Switches to the alternate screen so the dashboard never scrolls the user's scrollback (and
+ * turns on mouse reports when asked), and returns the way back. The way back also runs on process exit, for paths that skip `finally`.
  */
-function takeOverScreen(stdout: NodeJS.WriteStream): {restore(): void} {
+function takeOverScreen(stdout: NodeJS.WriteStream, mouse: boolean): {restore(): void} {
   if (!stdout.isTTY) return {restore() {}};
-  stdout.write(ENTER_ALTERNATE_SCREEN);
+  stdout.write(ENTER_ALTERNATE_SCREEN + (mouse ? MOUSE_ON : ''));
   let restored = false;
   const restore = () => {
     if (restored) return;
     restored = true;
     process.off('exit', restore);
     try {
-      stdout.write(LEAVE_ALTERNATE_SCREEN + SHOW_CURSOR);
+      stdout.write((mouse ? MOUSE_OFF : '') + LEAVE_ALTERNATE_SCREEN + SHOW_CURSOR);
     } catch {
       // The terminal may already be gone (SIGHUP); nothing left to restore then.
     }

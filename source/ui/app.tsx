@@ -7,7 +7,7 @@ import {useSnapshot} from './hooks/use-snapshot.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {useSelectionState, type ListedTerm} from './hooks/use-selection-state.js';
 import {actionForKey, editActionForKey, type Action} from './keymap.js';
-import {TOP_ROWS} from './layout.js';
+import {barRowAt, computeLayout, TOP_ROWS} from './layout.js';
 import type {DashboardSnapshot} from './snapshot.js';
 import {SNAPSHOT_POSTS, type TrendModel} from './trend-model.js';
 import {stepSlide, stepWindow} from './window-steps.js';
@@ -107,10 +107,27 @@ export function App({model, color, ascii, hint, onWindowChange, onQuit, interval
     [model, exit, onQuit, onWindowChange, refresh, view.help, latest, dispatch],
   );
 
+  /** A left click at a cell: selects the bar there, or opens it when it is already selected. */
+  const click = (x: number, y: number) => {
+    const layout = computeLayout(columns, rows);
+    if (view.help || layout.kind !== 'dashboard') return;
+    const row = barRowAt(layout, latest.current.open !== undefined, x, y);
+    const term = row === undefined ? undefined : listedIn(shownRef.current)[row];
+    if (!term) return;
+    if (latest.current.selected?.key === term.key) apply({type: 'open'});
+    else dispatch({type: 'select', term});
+  };
+
   useInput(
     (input, key) => {
       // Text typed faster than it is read arrives as one chunk ("/abc"): take it a key at a time,
       // so a key that starts the filter sends the rest into it.
+      // A mouse report (SGR: "[<button;x;yM"): a click on a bar, and nothing else sees it.
+      const mouse = /^\[<(\d+);(\d+);(\d+)([Mm])$/.exec(input);
+      if (mouse) {
+        if (mouse[1] === '0' && mouse[4] === 'M') click(Number(mouse[2]), Number(mouse[3]));
+        return;
+      }
       const chunks = input.length > 1 && !key.ctrl && !key.meta ? [...input] : [input];
       for (const chunk of chunks) {
         if (latest.current.editing) {

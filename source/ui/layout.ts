@@ -158,3 +158,21 @@ export function openLayout(layout: DashboardLayout): OpenLayout {
     posts: {width: layout.columns, height: postsHeight},
   };
 }
+
+/**
+ * The bar row (0-based rank index) drawn at a terminal cell, 1-based as mouse reports give it;
+ * undefined off the bars. `open`: a trend is open (the bars may have made way for it).
+ */
+export function barRowAt(
+  layout: DashboardLayout,
+  open: boolean,
+  x: number,
+  y: number,
+): number | undefined {
+  const bars = open ? openLayout(layout).bars : layout.bars;
+  if (bars === undefined) return undefined;
+  const top = layout.headerLines + (layout.notice ? 1 : 0) + (layout.barsTitle ? 1 : 0);
+  const row = y - 1 - top;
+  if (x < 1 || x > bars.width || row < 0 || row >= TOP_ROWS) return undefined;
+  return row;
+}

@@ -171,3 +171,35 @@ describe.each(SIZES)('opening a trend at %i×%i', (columns, rows) => {
     if (rows >= 24) expect(back).toMatch(/Posts\/s/);
   }, 60_000);
 });
+
+describe('the mouse', () => {
+  it('selects a bar on a click and opens it on a second; reports are off again at exit', async () => {
+    const posts = feed();
+    const archive = writeArchive(posts);
+    const config = mkdtempSync(path.join(tmpdir(), 'trendtui-e2e-'));
+    run = runTrendtui(
+      ['--replay', archive, '--speed', 'max', '--window', '20s', '--slide', '10s'],
+      {columns: 80, rows: 24, env: {XDG_CONFIG_HOME: config}},
+    );
+    const full = await run.waitFor((s) => /ended/.test(s) && barRows(s).length >= 3, 30_000);
+    expect(run.output()).toContain('\u001b[?1000h\u001b[?1006h');
+    const screen = full.split('\n');
+    const y = screen.findIndex((line) => BAR_ROW.exec(line)?.[1] === '2') + 1;
+    const display = BAR_ROW.exec(screen[y - 1]!)![2]!;
+    // A left-button press and release at column 10 of that row, as SGR reports.
+    const click = `\u001b[<0;10;${y}M\u001b[<0;10;${y}m`;
+    run.press(click);
+    await run.waitFor((s) => s.includes(`›2 #${display}`));
+    // The report's characters went nowhere else: no filter, no window change.
+    expect(run.text()).not.toContain('Posts with');
+    expect(run.text()).toContain('20s/10s');
+    run.press(click);
+    await run.waitFor(`Posts with #${display}`);
+    run.press('q');
+    await run.exited;
+    const output = run.output();
+    expect(output.lastIndexOf('\u001b[?1006l\u001b[?1000l')).toBeGreaterThan(
+      output.lastIndexOf('\u001b[?1000h'),
+    );
+  }, 60_000);
+});

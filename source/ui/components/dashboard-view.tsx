@@ -44,7 +44,7 @@ type Props = {
 
 export function DashboardView({columns, rows, live, shown, view, color, ascii, hint}: Props) {
   const layout = computeLayout(columns, rows);
-  if (layout.kind === 'too-small') return <TooSmall columns={columns} rows={rows} />;
+  if (layout.kind === 'too-small') return <TooSmall columns={columns} rows={rows} ascii={ascii} />;
   // No overflow clipping: every pane draws exactly the rows and columns the layout gave it
   // (clipping would make Ink re-slice every line of every frame).
   const width = layout.columns;
