@@ -3,7 +3,7 @@
 // Lines are generated in memory: realistic size (~1 KB), a third with hashtags in entities,
 // retweets with their original in includes.tweets, emoji and CJK text, 2021-style numeric rule ids.
 import {parseLine} from '../dist/core/parse/parse-line.js';
-import {tagKey} from '../dist/core/hashtags.js';
+import {normalizeTag} from '../dist/core/normalize-tag.js';
 
 const LINES = Number(process.env.BENCH_PARSE_LINES ?? 200_000);
 const ROUNDS = 3;
@@ -163,7 +163,7 @@ function parseAndNormalise(from, to) {
   for (let i = from; i < to; i++) {
     const result = parseLine(lines[i], context);
     if (result.kind !== 'posts') throw new Error(`unexpected ${result.kind}`);
-    for (const p of result.posts) for (const tag of p.hashtags) sink += tagKey(tag).length;
+    for (const p of result.posts) for (const tag of p.hashtags) sink += normalizeTag(tag).length;
   }
 }
 

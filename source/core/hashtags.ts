@@ -44,23 +44,12 @@ export function uniqueTags(tags: Iterable<string>): string[] {
       continue;
     }
     // Posts carry a handful of tags: a linear scan beats building a Set.
-    keys ??= [tagKey(result[0]!)];
-    const key = tagKey(tag);
+    keys ??= [normalizeTag(result[0]!)];
+    const key = normalizeTag(tag);
     if (!keys.includes(key)) {
       keys.push(key);
       result.push(tag);
     }
   }
   return result;
-}
-
-// Printable ASCII: tags hold no spaces or controls, so this is "all ASCII" for them.
-const ASCII_ONLY = /^[!-~]*$/;
-
-/**
- * `normalizeTag` with a fast path: NFKC leaves ASCII unchanged, so plain ASCII tags (most of them)
- * need only lower-casing. Same result as `normalizeTag` for every input.
- */
-export function tagKey(tag: string): string {
-  return ASCII_ONLY.test(tag) ? tag.toLowerCase() : normalizeTag(tag);
 }

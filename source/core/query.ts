@@ -2,10 +2,11 @@
 // the language filter and the retweet switch, as one predicate built once per run. Every source
 // that filters on this side (stdin, replay, Bluesky, the batch engine) goes through here, so
 // they agree with each other and with X.
+import {normalizeTag} from './normalize-tag.js';
 import type {Post} from './post.js';
 
-// NFKC then lower case, like tag keys: full-width `ＳＴＡＮ` matches `stan`, `ǅ` matches `dž`.
-const fold = (text: string) => text.normalize('NFKC').toLowerCase();
+// The tag-key fold (NFKC then lower case): full-width `ＳＴＡＮ` matches `stan`, `ǅ` matches `dž`.
+const fold = normalizeTag;
 
 // Word boundaries after Unicode's default word-boundary rules (UAX #29), without their
 // dictionaries: letters, marks, digits and connectors of a spaced script join into one word;

@@ -3,7 +3,8 @@
 // keeping word-like segments that say something: no stop words, no numbers or punctuation, no
 // URLs, no hashtags, cashtags or mentions (each kind has a view of its own), none of the query's
 // own words (every post matching `stan lee` carries them).
-import {scannedPart, tagKey} from '../hashtags.js';
+import {scannedPart} from '../hashtags.js';
+import {normalizeTag} from '../normalize-tag.js';
 import {primaryLanguage, stopWordsFor} from './stop-words.js';
 
 // Scheme URLs, `www.` URLs, and bare domains followed by a path (`tumblr.com/tempo-tales/...`,
@@ -44,7 +45,7 @@ export function extractWords(
     if (!isWordLike || NOT_A_WORD.test(segment)) continue;
     // Word-like segments holding a dot are domains (`example.com`) or abbreviations (`U.S`).
     if (segment.includes('.')) continue;
-    const key = tagKey(segment);
+    const key = normalizeTag(segment);
     if (stopWords.has(key) || dropped.has(key) || keys.has(key)) continue;
     keys.add(key);
     words.push(segment);

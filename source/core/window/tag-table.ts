@@ -9,13 +9,6 @@ import {KeyIndex, hashText} from './key-index.js';
 
 const NONE = -1;
 
-// NFKC leaves ASCII unchanged, so an ASCII tag's key is just its lower case: this skips the
-// Unicode normaliser for most tags, and is measurably faster than it even for short strings.
-function isAscii(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
-  return true;
-}
-
 function grown(array: Int32Array, size: number, fill = 0): Int32Array<ArrayBuffer> {
   const next = new Int32Array(size);
   next.set(array);
@@ -105,7 +98,7 @@ export class TagTable {
   }
 
   private intern(spelling: string, spellingHash: number): number {
-    const keyText = isAscii(spelling) ? spelling.toLowerCase() : normalizeTag(spelling);
+    const keyText = normalizeTag(spelling);
     // Most tags are their own key (lower-case ASCII): no need to hash the same text twice.
     const hash = keyText === spelling ? spellingHash : hashText(keyText, this.seed);
     let key = this.keyIds.find(keyText, hash);

@@ -2,7 +2,8 @@
 // something the moment it starts. Deterministic for a `--seed` (post i depends only on the
 // seed and i), so tests and screenshots can rely on it.
 import type {SourceOptions} from '../source-options.js';
-import {normalizeTag} from '../../core/normalize-tag.js';
+import {uniqueTags} from '../../core/hashtags.js';
+import {makePost} from '../../core/parse/make-post.js';
 import type {Post} from '../../core/post.js';
 import {extractCashtags, extractMentions} from '../../core/text-entities.js';
 import type {Source, SourceEvent} from '../source.js';
@@ -96,25 +97,20 @@ export function createDemoGenerator(query: string[], seed: number): DemoGenerato
       const retweet = random() < 0.2;
       if (retweet) text = `RT @${pick(random, HANDLES)}: ${text}`;
 
-      // One per key, first spelling wins, as the parsers do for real posts.
-      const seen = new Set<string>();
-      const hashtags = tags.filter((tag) => {
-        const key = normalizeTag(tag);
-        if (seen.has(key)) return false;
-        seen.add(key);
-        return true;
-      });
-      return {
-        id: `demo-${seed}-${index}`,
-        createdAt: now,
+      return makePost(
+        `demo-${seed}-${index}`,
+        now,
         text,
-        hashtags,
-        cashtags: extractCashtags(text),
-        mentions: extractMentions(text),
-        lang: template.lang,
+        {
+          // One per key, first spelling wins, as the parsers do for real posts.
+          hashtags: uniqueTags(tags),
+          cashtags: extractCashtags(text),
+          mentions: extractMentions(text),
+        },
+        template.lang,
         author,
         retweet,
-      };
+      );
     },
   };
 }
