@@ -1,15 +1,15 @@
 // Parses the command line and picks the mode: dashboard, pipe, serve or config. Ink is only
 // imported for the dashboard, so pipe mode never loads it (it writes escape codes even to a
-// pipe). Usage mistakes print one line and exit 2; anything else unexpected prints one line
-// and exits 1 — never a stack trace.
+// pipe). A `UserError` prints its one line and exits with its status (2 for usage mistakes);
+// anything else unexpected prints one line and exits 1 — never a stack trace.
 import {readFileSync} from 'node:fs';
 import {runConfigCommand} from './cli/config-command.js';
-import {DEMO_HINT_SHORT, parseCommandLine, UsageError} from './cli/flags.js';
+import {DEMO_HINT_SHORT, parseCommandLine} from './cli/flags.js';
 import type {Options} from './cli/options.js';
-import {openSettings, SettingsError, type Settings} from './cli/settings.js';
+import {openSettings, type Settings, type SettingsValues} from './cli/settings.js';
 import {resolveToken, tokenEnvironment, type ResolvedToken} from './cli/token.js';
 import {formatDuration} from './core/duration.js';
-import {RecordFileError} from './ingest/recorder.js';
+import {ExitCode, UserError} from './core/user-error.js';
 
 function packageVersion(): string {
   try {
@@ -20,41 +20,33 @@ function packageVersion(): string {
   }
 }
 
-const EMPTY_SETTINGS: Settings = {
-  path: '',
-  values: () => ({}),
-  get: () => undefined,
-  set: () => undefined,
-  unset: () => undefined,
-  rememberWindow: () => undefined,
-};
-
-function settingsFor(argv: string[]): Settings {
+// A broken config file must not hide the help that explains how to fix it.
+function valuesFor(argv: string[], settings: Settings): SettingsValues {
   try {
-    return openSettings();
+    return settings.values();
   } catch (error) {
-    // A broken config file must not hide the help that explains how to fix it.
-    if (argv.some((arg) => /^(--help|-h|--version|-v)$/.test(arg))) return EMPTY_SETTINGS;
+    if (argv.some((arg) => /^(--help|-h|--version|-v)$/.test(arg))) return {};
     throw error;
   }
 }
 
 async function main(argv: string[]): Promise<number> {
-  const settings = settingsFor(argv);
+  // `config` takes its own positional arguments (`config set top -1` must reach the value
+  // check, not the flag parser), and must work on a corrupt file, the thing it repairs.
   if (argv[0] === 'config') {
     return runConfigCommand(argv.slice(1), {
-      settings,
+      settings: openSettings({notice: (line) => process.stderr.write(`trendtui: ${line}\n`)}),
       stdin: process.stdin,
       stdout: process.stdout,
       stderr: process.stderr,
       env: process.env,
     });
   }
-
-  const values = settings.values();
+  const settings = openSettings();
+  const values = valuesFor(argv, settings);
   const token = resolveToken(process.env, values);
   const command = parseCommandLine(argv, {
-    settings: values,
+    config: {path: settings.path, values},
     hasToken: token !== undefined,
     env: process.env,
     version: packageVersion(),
@@ -64,8 +56,6 @@ async function main(argv: string[]): Promise<number> {
     case 'version':
       process.stdout.write(command.text.replace(/^\n/, '') + '\n');
       return 0;
-    case 'config':
-      return 2; // handled above
     case 'serve': {
       // The sources read the token from the environment; one kept in the config file is put
       // there for them (never on argv).
@@ -119,7 +109,7 @@ async function runDashboardMode(
       stream,
       rememberWindow(windowMs: number, slideMs: number) {
         try {
-          settings.rememberWindow(formatDuration(windowMs), formatDuration(slideMs));
+          settings.remember({window: formatDuration(windowMs), slide: formatDuration(slideMs)});
         } catch {
           // Remembering is a convenience; a read-only config file must not break the dashboard.
         }
@@ -147,11 +137,7 @@ process.on('unhandledRejection', internalError);
 try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
-  const usage =
-    error instanceof UsageError ||
-    error instanceof SettingsError ||
-    error instanceof RecordFileError;
   const message = error instanceof Error ? error.message : String(error);
   process.stderr.write(`trendtui: ${message.split('\n')[0]}\n`);
-  process.exitCode = usage ? 2 : 1;
+  process.exitCode = error instanceof UserError ? error.exitCode : ExitCode.failure;
 }

@@ -1,8 +1,17 @@
 // `trendtui config get|set|unset|path [KEY] [VALUE]`: reads and edits the config file. Values
 // are checked by the same rules as the flags; the X token is read from stdin (never argv) and
 // is only ever printed masked.
-import {UsageError, validateSettingValue} from './flags.js';
-import {isSettingKey, SETTING_KINDS, type SettingKey, type Settings} from './settings.js';
+import {UserError} from '../core/user-error.js';
+import {checkBeforeStoring} from './command-line/option-rules.js';
+import {parseOption} from './command-line/resolved-value.js';
+import {readConfigFile} from './config-file.js';
+import {
+  isSettingKey,
+  SETTING_KEYS,
+  storedType,
+  type SettingKey,
+  type Settings,
+} from './settings.js';
 import {maskToken, resolveToken} from './token.js';
 
 export type ConfigIo = {
@@ -13,30 +22,31 @@ export type ConfigIo = {
   env: NodeJS.ProcessEnv;
 };
 
-const KEYS = Object.keys(SETTING_KINDS).join(', ');
+const KEYS = SETTING_KEYS.join(', ');
 const USAGE = 'usage: trendtui config get|set|unset|path [KEY] [VALUE]';
 
 function keyArgument(key: string | undefined, action: string): SettingKey {
-  if (key === undefined) throw new UsageError(`config ${action} needs a KEY (one of ${KEYS})`);
+  if (key === undefined) throw new UserError(`config ${action} needs a KEY (one of ${KEYS})`);
   if (!isSettingKey(key))
-    throw new UsageError(`unknown config key ${JSON.stringify(key)} (one of ${KEYS})`);
+    throw new UserError(`unknown config key ${JSON.stringify(key)} (one of ${KEYS})`);
   return key;
 }
 
-const TRUE = new Set(['true', 'on', 'yes', '1']);
-const FALSE = new Set(['false', 'off', 'no', '0']);
-
-/** Turns `config set`'s text into the type the file stores, after the flag's own check. */
-function convert(key: SettingKey, text: string): string | number | boolean {
-  const kind = SETTING_KINDS[key];
-  if (kind === 'boolean') {
-    const lower = text.toLowerCase();
-    if (TRUE.has(lower)) return true;
-    if (FALSE.has(lower)) return false;
-    throw new UsageError(`${key} must be true or false, not ${JSON.stringify(text)}`);
-  }
-  validateSettingValue(key, text);
-  return kind === 'number' ? Number(text) : text;
+/**
+ * Turns `config set`'s text into the type the file stores, after the flag's own parser and
+ * the rules between options have accepted it.
+ */
+function convert(
+  key: Exclude<SettingKey, 'x.token'>,
+  text: string,
+  settings: Settings,
+): string | number | boolean {
+  const value = parseOption(key, text, {kind: 'set'});
+  // A corrupt file is about to be set aside, so its values are not there to agree with.
+  const content = readConfigFile(settings.path);
+  const values = content.kind === 'ok' ? content.values : {};
+  checkBeforeStoring(value, {path: settings.path, values});
+  return storedType(key) === 'string' ? text : (value.value as number | boolean);
 }
 
 function show(key: SettingKey, value: unknown): string {
@@ -48,14 +58,14 @@ export async function runConfigCommand(args: string[], io: ConfigIo): Promise<nu
   const print = (line: string) => io.stdout.write(line + '\n');
   switch (action) {
     case 'path':
-      if (key !== undefined) throw new UsageError('config path takes no KEY');
+      if (key !== undefined) throw new UserError('config path takes no KEY');
       print(io.settings.path);
       return 0;
 
     case 'get': {
-      if (value !== undefined) throw new UsageError('config get takes one KEY at most');
+      if (value !== undefined) throw new UserError('config get takes one KEY at most');
       if (key === undefined) {
-        for (const name of Object.keys(SETTING_KINDS) as SettingKey[]) {
+        for (const name of SETTING_KEYS) {
           const stored = io.settings.get(name);
           if (stored !== undefined) print(`${name}=${show(name, stored)}`);
         }
@@ -80,35 +90,35 @@ export async function runConfigCommand(args: string[], io: ConfigIo): Promise<nu
     case 'set': {
       const name = keyArgument(key, 'set');
       if (value === undefined || extra.length > 0) {
-        throw new UsageError(`config set ${name} needs exactly one VALUE`);
+        throw new UserError(`config set ${name} needs exactly one VALUE`);
       }
       if (name === 'x.token') {
         if (value !== '-') {
           // A token on the command line lands in shell history and `ps`.
-          throw new UsageError(
+          throw new UserError(
             'pass the token on stdin, not as an argument: trendtui config set x.token -',
           );
         }
         const token = await readSecret(io);
-        if (token === '') throw new UsageError('no token on stdin');
+        if (token === '') throw new UserError('no token on stdin');
         if (/\s/.test(token))
-          throw new UsageError('the token read from stdin contains spaces or line breaks');
+          throw new UserError('the token read from stdin contains spaces or line breaks');
         io.settings.set(name, token);
         io.stderr.write(`saved x.token ${maskToken(token)} to ${io.settings.path}\n`);
         return 0;
       }
-      io.settings.set(name, convert(name, value));
+      io.settings.set(name, convert(name, value, io.settings));
       return 0;
     }
 
     case 'unset': {
-      if (value !== undefined) throw new UsageError('config unset takes one KEY');
+      if (value !== undefined) throw new UserError('config unset takes one KEY');
       io.settings.unset(keyArgument(key, 'unset'));
       return 0;
     }
 
     default:
-      throw new UsageError(
+      throw new UserError(
         action === undefined ? USAGE : `unknown config action ${JSON.stringify(action)}; ${USAGE}`,
       );
   }
@@ -118,8 +128,9 @@ export async function runConfigCommand(args: string[], io: ConfigIo): Promise<nu
 async function readSecret(io: ConfigIo): Promise<string> {
   const stdin = io.stdin as NodeJS.ReadStream;
   if (stdin.isTTY) {
-    io.stderr.write('X bearer token (input hidden), then Enter: ');
-    const line = await readHiddenLine(stdin);
+    const line = await readHiddenLine(stdin, () =>
+      io.stderr.write('X bearer token (input hidden), then Enter: '),
+    );
     io.stderr.write('\n');
     return line.trim();
   }
@@ -129,10 +140,12 @@ async function readSecret(io: ConfigIo): Promise<string> {
   return text.trim();
 }
 
-function readHiddenLine(stdin: NodeJS.ReadStream): Promise<string> {
+// The prompt comes only once echo is off, so nothing typed after seeing it is echoed.
+function readHiddenLine(stdin: NodeJS.ReadStream, prompt: () => void): Promise<string> {
   return new Promise((resolve, reject) => {
     let line = '';
     stdin.setRawMode(true);
+    prompt();
     stdin.setEncoding('utf8');
     const done = (result: string | Error) => {
       stdin.setRawMode(false);
@@ -144,7 +157,7 @@ function readHiddenLine(stdin: NodeJS.ReadStream): Promise<string> {
     const onData = (chunk: string) => {
       for (const char of chunk) {
         if (char === '\r' || char === '\n') return done(line);
-        if (char === '\u0003') return done(new UsageError('cancelled'));
+        if (char === '\u0003') return done(new UserError('cancelled'));
         if (char === '\u007f' || char === '\b') line = line.slice(0, -1);
         else line += char;
       }

@@ -20,7 +20,8 @@ export function resolveToken(
     const value = env[name]?.trim();
     if (value) return {token: value, from: name};
   }
-  const stored = settings.x?.token?.trim();
+  // A hand-edited file may hold anything there.
+  const stored = typeof settings.x?.token === 'string' ? settings.x.token.trim() : undefined;
   return stored ? {token: stored, from: 'config'} : undefined;
 }
 

@@ -6,6 +6,7 @@ import {closeSync, createWriteStream, fstatSync, openSync, readSync, statSync} f
 import type {Stats, WriteStream} from 'node:fs';
 import type {Post} from '../core/post.js';
 import {encodePost} from '../core/protocol.js';
+import {UserError} from '../core/user-error.js';
 import type {PostStream} from './stream.js';
 
 export type Recording = {
@@ -29,8 +30,8 @@ export type RecordOptions = {
   input?: string;
 };
 
-/** Why the file could not be opened, as one line for the user. */
-export class RecordFileError extends Error {}
+/** Why the file could not be opened, as one line for the user: a bad `--record` argument. */
+export class RecordFileError extends UserError {}
 
 function opened(file: WriteStream, path: string): Promise<void> {
   return new Promise((resolve, reject) => {

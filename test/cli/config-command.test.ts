@@ -118,6 +118,18 @@ describe('trendtui config', () => {
     [['set', 'source', 'myspace'], /source must be one of/],
     [['set', 'source', 'replay'], /source replay cannot be a default/],
     [['set', 'retweets', 'maybe'], /retweets must be true or false/],
+    [
+      ['set', 'terms', 'emoji'],
+      /^trendtui: terms must be one of hashtags, words, cashtags, mentions/,
+    ],
+    [['set', 'rank', 'loudest'], /^trendtui: rank must be one of posts, accounts, rising/],
+    [['set', 'min', '-1'], /^trendtui: min must be a whole number, 0 or more, not "-1"\n$/],
+    [['set', 'window', '5s'], /^trendtui: window 5s is shorter than the default slide 10s\n$/],
+    [
+      ['set', 'baseline', '10s'],
+      /^trendtui: baseline 10s is shorter than the default window 20s\n$/,
+    ],
+    [['set', 'replay', 'a.jsonl'], /unknown config key "replay"/],
     [['set', 'colour', 'on'], /unknown config key "colour"/],
     [['set', 'top'], /needs exactly one VALUE/],
     [['frobnicate'], /unknown config action "frobnicate"/],
@@ -128,5 +140,81 @@ describe('trendtui config', () => {
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).toMatch(message);
     expect(() => statSync(file)).toThrow();
+  });
+
+  it('refuses a value that disagrees with the rest of the file, naming the file', async () => {
+    const {env, file} = configEnv();
+    expect((await run(['config', 'set', 'window', '30s'], {env})).code).toBe(0);
+    const refused = await run(['config', 'set', 'slide', '1m'], {env});
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toBe(
+      `trendtui: window 30s in the config file (${file}) is shorter than slide 1m; change it with trendtui config set window …\n`,
+    );
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({window: '30s'});
+    // In the order that keeps the file valid, both are accepted.
+    expect((await run(['config', 'set', 'window', '2m'], {env})).code).toBe(0);
+    expect((await run(['config', 'set', 'slide', '1m'], {env})).code).toBe(0);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({window: '2m', slide: '1m'});
+  });
+
+  it('stores what is counted, the order, the baseline and --min for later runs', async () => {
+    const {env, file} = configEnv();
+    for (const [key, value] of [
+      ['terms', 'words'],
+      ['rank', 'rising'],
+      ['baseline', '5m'],
+      ['min', '2'],
+      ['empty', 'on'],
+      ['timeout', '1m'],
+    ]) {
+      const result = await run(['config', 'set', key!, value!], {env});
+      expect(result.code, result.stderr).toBe(0);
+    }
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({
+      terms: 'words',
+      rank: 'rising',
+      baseline: '5m',
+      min: 2,
+      empty: true,
+      timeout: '1m',
+    });
+  });
+
+  it('repairs a corrupt file with set and unset, and still tells its path', async () => {
+    const {env, file} = configEnv();
+    mkdirSync(path.dirname(file), {recursive: true});
+    writeFileSync(file, '{"window": "30s",');
+
+    const where = await run(['config', 'path'], {env});
+    expect(where.code).toBe(0);
+    expect(where.stdout.trim()).toBe(file);
+
+    const get = await run(['config', 'get', 'window'], {env});
+    expect(get.code).toBe(2);
+    expect(get.stderr.trim().split('\n')).toHaveLength(1);
+    expect(get.stderr).toContain(`the config file (${file}) is not valid JSON`);
+
+    const set = await run(['config', 'set', 'window', '1m'], {env});
+    expect(set.code, set.stderr).toBe(0);
+    expect(set.stderr).toContain(`kept it as ${file}.corrupt`);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({window: '1m'});
+    expect(readFileSync(`${file}.corrupt`, 'utf8')).toBe('{"window": "30s",');
+
+    writeFileSync(file, 'not json');
+    const unset = await run(['config', 'unset', 'window'], {env});
+    expect(unset.code, unset.stderr).toBe(0);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({});
+  });
+
+  it('neither spins nor creates a directory when the config home cannot hold one', async () => {
+    // Node's recursive mkdir loops forever under /proc; reading needs no directory at all.
+    const env = {...cleanEnv(), XDG_CONFIG_HOME: `/proc/trendtui-test-${process.pid}`};
+    const help = await run(['--version'], {env});
+    expect(help.code).toBe(0);
+    const get = await run(['config', 'get'], {env});
+    expect(get.code).toBe(0);
+    const set = await run(['config', 'set', 'window', '1m'], {env});
+    expect(set.code).toBe(2);
+    expect(set.stderr).toMatch(/^trendtui: cannot write the config file \(\/proc\/[^\n]*\n$/);
   });
 });

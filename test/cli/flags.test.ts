@@ -1,16 +1,15 @@
 // The command line as a user meets it: the real binary for help, version and every kind of
 // bad input (one line on stderr, exit 2, no stack trace), and the parser for how flags, the
 // config file and defaults combine.
-import {mkdtempSync, writeFileSync} from 'node:fs';
+import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {
-  DEMO_HINT,
-  parseCommandLine,
-  UsageError,
-  type ParseContext,
-} from '../../source/cli/flags.js';
+import {DEMO_HINT, parseCommandLine, type ParseContext} from '../../source/cli/flags.js';
+import {UserError} from '../../source/core/user-error.js';
+import {helpName, helpText, runOnlyOptions} from '../../source/cli/command-line/help-text.js';
+import {OPTION_NAMES, specOf} from '../../source/cli/command-line/option-table.js';
+import type {SettingsValues} from '../../source/cli/settings.js';
 import {run} from './run-binary.js';
 
 describe('the binary', () => {
@@ -40,10 +39,24 @@ describe('the binary', () => {
     [['--no-such-thing', 'x'], /unknown flag --no-such-thing/],
     [['-q'], /unknown flag -q/],
     [['--window', 'abc'], /--window must be a duration/],
+    [['--window', '5s', '--slide', '10s'], /^trendtui: --window 5s is shorter than --slide 10s$/],
+    [['--slide', '30s'], /^trendtui: the default window 20s is shorter than --slide 30s$/],
+    [['--slide', '50ms'], /--slide must be at least 100ms, not "50ms"/],
     [
-      ['--window', '5s', '--slide', '10s'],
-      /window \(5s\) must be at least as long as the slide \(10s\)/,
+      ['--terms', 'emoji'],
+      /^trendtui: --terms must be one of hashtags, words, cashtags, mentions, not "emoji"$/,
     ],
+    [
+      ['--rank', 'loudest'],
+      /^trendtui: --rank must be one of posts, accounts, rising, not "loudest"$/,
+    ],
+    [['--min', '-1'], /^trendtui: --min must be a whole number, 0 or more, not "-1"$/],
+    [['--baseline', 'soon'], /--baseline must be a duration/],
+    [
+      ['--window', '1m', '--baseline', '30s'],
+      /^trendtui: --baseline 30s is shorter than --window 1m$/,
+    ],
+    [['--timeout', '0s'], /--timeout must be a duration/],
     [['--top', '-1'], /--top must be a whole number, 0 or more, not "-1"/],
     [['--top', '2.5'], /--top must be a whole number/],
     [['--rate', '-5'], /--rate must be a number above 0/],
@@ -104,20 +117,50 @@ describe('the binary', () => {
     const result = await run(['--pipe'], {env: {...process.env, XDG_CONFIG_HOME: config}});
     expect(result.code).toBe(2);
     expect(result.stderr.trim()).toBe(
-      'trendtui: config file window must be a duration such as 10s, 1m, 2m30s or 1h, not "soon"',
+      `trendtui: window in the config file (${path.join(config, 'trendtui-nodejs', 'config.json')}) must be a duration such as 10s, 1m, 2m30s or 1h, not "soon"; change it with trendtui config set window … or unset it`,
     );
   });
 });
 
+describe('the option table', () => {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  const flagTable = /### Flags\n([\s\S]*?)\n### /.exec(readme)?.[1] ?? '';
+
+  it.each(OPTION_NAMES.filter((name) => name !== 'help' && name !== 'version'))(
+    '--%s is in --help and in the README flag table',
+    (name) => {
+      const help = helpText();
+      expect(help).toContain(`    ${helpName(name)}`);
+      expect(flagTable).toMatch(new RegExp(`\\| \`--(\\[no-\\])?${name}[ \`]|, \`--${name}[ \`]`));
+    },
+  );
+
+  it('help says which options the config file cannot hold, and the README agrees', () => {
+    const runOnly = runOnlyOptions().map((name) => `--${name}`);
+    expect(runOnly).toEqual(['--replay', '--pipe', '--record', '--rule', '--connect']);
+    const sentence = /Every flag except ([^\n]*(?:\n[^\n]+)*?) can be set/.exec(readme)?.[1] ?? '';
+    for (const flag of runOnly) expect(sentence).toContain(`\`${flag}\``);
+    expect(sentence.match(/`--/g)).toHaveLength(runOnly.length);
+  });
+
+  it('has a parseable default for every option that declares a plain one', () => {
+    for (const name of OPTION_NAMES) {
+      const {default: fallback, parse} = specOf(name);
+      if (typeof fallback === 'string') expect(() => parse(name, fallback)).not.toThrow();
+    }
+  });
+});
+
 describe('parseCommandLine', () => {
-  const context = (over: Partial<ParseContext> = {}): ParseContext => ({
-    settings: {},
+  type Over = Partial<Omit<ParseContext, 'config'>> & {settings?: SettingsValues};
+  const context = ({settings = {}, ...over}: Over = {}): ParseContext => ({
+    config: {path: '/home/u/.config/trendtui-nodejs/config.json', values: settings},
     hasToken: false,
     env: {},
     version: '1.2.3',
     ...over,
   });
-  const options = (argv: string[], over: Partial<ParseContext> = {}) => {
+  const options = (argv: string[], over: Over = {}) => {
     const line = parseCommandLine(argv, context(over));
     if (line.kind !== 'run' && line.kind !== 'serve') throw new Error(`got ${line.kind}`);
     return line;
@@ -142,8 +185,51 @@ describe('parseCommandLine', () => {
       rate: 20,
       color: true,
       ascii: false,
+      terms: 'hashtags',
+      rank: 'posts',
+      baselineMs: 200_000,
+      minAccounts: 3,
+      empty: false,
     });
+    expect(line.options.timeoutMs).toBeUndefined();
     expect(line.kind === 'run' && line.hint).toBe(DEMO_HINT);
+  });
+
+  it('reads what is counted and how it is ranked, the baseline, --min, --empty and --timeout', () => {
+    const line = options([
+      ...['--terms', 'words', '--rank', 'rising', '--window', '1m', '--baseline', '1h'],
+      ...['--min', '0', '--empty', '--timeout', '2m'],
+    ]);
+    expect(line.options).toMatchObject({
+      terms: 'words',
+      rank: 'rising',
+      windowMs: 60_000,
+      baselineMs: 3_600_000,
+      minAccounts: 0,
+      empty: true,
+      timeoutMs: 120_000,
+    });
+    // The baseline's default follows the window.
+    expect(options(['--window', '1m']).options.baselineMs).toBe(600_000);
+    expect(
+      options([], {settings: {terms: 'cashtags', rank: 'accounts', min: 5}}).options,
+    ).toMatchObject({terms: 'cashtags', rank: 'accounts', minAccounts: 5});
+  });
+
+  it('names the config file when a rule fails because of a value in it', () => {
+    const settings = {window: '30s', slide: '1m'};
+    const path = '/home/u/.config/trendtui-nodejs/config.json';
+    expect(() => options([], {settings})).toThrow(
+      `window 30s in the config file (${path}) is shorter than slide 1m in the config file (${path}); change it with trendtui config set window …`,
+    );
+    expect(() => options(['--slide', '1m'], {settings: {window: '30s'}})).toThrow(
+      `window 30s in the config file (${path}) is shorter than --slide 1m; change it with trendtui config set window …`,
+    );
+    // A flag that settles it wins over the file.
+    expect(options(['--window', '2m'], {settings}).options.windowMs).toBe(120_000);
+    expect(() => options([], {settings: {source: 'replay'}})).toThrow(
+      `source replay in the config file (${path}) cannot be a default: it needs --replay FILE each time; change it with trendtui config set source …`,
+    );
   });
 
   it('uses X when a token is available, without a hint', () => {
@@ -225,19 +311,12 @@ describe('parseCommandLine', () => {
   });
 
   it('allows --source x without a token only when attaching to a server', () => {
-    expect(() => parseCommandLine(['--source', 'x'], context())).toThrow(UsageError);
+    expect(() => parseCommandLine(['--source', 'x'], context())).toThrow(UserError);
     expect(options(['--source', 'x', '--connect', '127.0.0.1:1']).options.source).toBe('x');
   });
 
   it('reads help and version before validating anything else', () => {
     expect(parseCommandLine(['--window', 'abc', '--help'], context()).kind).toBe('help');
     expect(parseCommandLine(['--version'], context())).toEqual({kind: 'version', text: '1.2.3'});
-  });
-
-  it('hands everything after `config` to the config command untouched', () => {
-    expect(parseCommandLine(['config', 'set', 'top', '-1'], context())).toEqual({
-      kind: 'config',
-      args: ['set', 'top', '-1'],
-    });
   });
 });
