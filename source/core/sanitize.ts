@@ -15,11 +15,14 @@ const CONTROL =
 const SPACE_RUN = /(?:[^\S ]|\u0085)[\s\u0085]*| [\s\u0085]+/g;
 
 /**
- * `text` without ANSI/OSC/CSI escape sequences and without any control character, with runs of
+ * `text` well-formed (lone surrogates become U+FFFD), without ANSI/OSC/CSI escape sequences and
+ * without any control character, with runs of
  * white space (newlines included) collapsed to one space and the ends trimmed.
  */
 export function sanitizeForTerminal(text: string): string {
   // strip-ansi first, so a sequence is removed whole instead of leaving its printable tail
   // (`[2J`, `]0;title`) once the ESC byte alone is dropped.
-  return stripAnsi(text).replace(CONTROL, '').replace(SPACE_RUN, ' ').trim();
+  // Well-formed too: a lone surrogate (half an emoji, cut by a sender) is drawn as U+FFFD by
+  // the terminal but measured as nothing; as U+FFFD it is measured as drawn.
+  return stripAnsi(text.toWellFormed()).replace(CONTROL, '').replace(SPACE_RUN, ' ').trim();
 }

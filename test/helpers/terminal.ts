@@ -26,6 +26,8 @@ export type TerminalRun = {
     test: string | RegExp | ((screen: string) => boolean),
     timeoutMs?: number,
   ): Promise<string>;
+  /** Rows (0-based, on the visible screen) that are the continuation of a row too long for it. */
+  wrappedRows(): number[];
   press(keys: string): void;
   resize(columns: number, rows: number): void;
   /** Whether the emulator currently shows the alternate screen. */
@@ -122,6 +124,14 @@ export function runInTerminal(file: string, args: string[], options: RunOptions 
     text,
     titles,
     waitFor,
+    wrappedRows: () => {
+      const buffer = term.buffer.active;
+      const rows: number[] = [];
+      for (let y = 0; y < term.rows; y++) {
+        if (buffer.getLine(buffer.viewportY + y)?.isWrapped) rows.push(y);
+      }
+      return rows;
+    },
     press: (keys) => child.write(keys),
     resize: (c, r) => {
       child.resize(c, r);
