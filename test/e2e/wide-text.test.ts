@@ -71,7 +71,7 @@ describe.each([
       expect(screen.split('\n')[0]).toMatch(/^trendtui replay/);
       // The post rows are there, cut to the width, and the footer is on its row.
       expect(screen.split('\n').filter((line) => line.includes(marker)).length).toBeGreaterThan(0);
-      expect(terminal.screen()[rows - 2]).toMatch(/^q quit/);
+      expect(terminal.screen()[rows - 2]).toMatch(/\bq quit\b/);
     },
     40_000,
   );
