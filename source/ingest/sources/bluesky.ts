@@ -13,6 +13,7 @@ import {parseValue} from '../../core/parse/parse-line.js';
 import type {SourceOptions} from '../source-options.js';
 import type {SourceStatus} from '../../core/stream.js';
 import type {Source, SourceEvent} from '../source.js';
+import {Backoff, type BackoffPolicy} from '../backoff.js';
 import {SkippedReport} from './skipped-report.js';
 
 export const DEFAULT_JETSTREAM_URL = 'wss://jetstream1.us-east.bsky.network/subscribe';
@@ -54,10 +55,7 @@ export function createBlueskySource(
 }
 
 /** Jittered exponential back-off: 1 s, 2 s, 4 s … capped at 30 s, each shortened by ≤ half. */
-export function jetstreamRetryDelay(attempt: number, random: () => number): number {
-  const ceiling = Math.min(1_000 * 2 ** attempt, 30_000);
-  return Math.round(ceiling * (1 - 0.5 * random()));
-}
+export const JETSTREAM_BACKOFF: BackoffPolicy = {initialMs: 1_000, maxMs: 30_000, jitter: 0.5};
 
 async function* runBlueskySource(
   env: NodeJS.ProcessEnv,
@@ -84,7 +82,7 @@ async function* runBlueskySource(
   const stableAfterMs = timing.stableAfterMs ?? 30_000;
   const skipped = new SkippedReport('Jetstream', timing.malformedReportMs);
   const resume = new ResumePoint(rewindUs);
-  let attempt = 0;
+  const backoff = new Backoff(JETSTREAM_BACKOFF, random);
 
   yield status('connecting', `Bluesky Jetstream (${endpoints[0]!.host})`);
   while (!signal.aborted) {
@@ -110,7 +108,7 @@ async function* runBlueskySource(
       }
       if (!stable && performance.now() - openedAt >= stableAfterMs) {
         stable = true;
-        attempt = 0;
+        backoff.reset();
       }
       if (item.binary) {
         skipped.add();
@@ -148,7 +146,7 @@ async function* runBlueskySource(
     }
     const nextHost = endpoints[endpointIndex]!.host;
     if (nextHost !== previousHost) detail += `; switching to ${nextHost}`;
-    const delay = jetstreamRetryDelay(attempt++, random);
+    const delay = backoff.next();
     yield status('reconnecting', detail, delay);
     try {
       await sleep(delay * (timing.delayScale ?? 1), undefined, {signal});

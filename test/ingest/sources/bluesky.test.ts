@@ -5,7 +5,7 @@ import {afterEach, describe, expect, it} from 'vitest';
 import type {Options} from '../../../source/cli/options.js';
 import {
   createBlueskySource,
-  jetstreamRetryDelay,
+  JETSTREAM_BACKOFF,
   type BlueskySourceTiming,
 } from '../../../source/ingest/sources/bluesky.js';
 import {
@@ -13,6 +13,7 @@ import {
   type JetstreamEvent,
   type JetstreamScript,
 } from '../../helpers/mock-jetstream-server.js';
+import {Backoff} from '../../../source/ingest/backoff.js';
 import {createAdmission} from '../../../source/ingest/admission.js';
 import {sourceCapabilities} from '../../../source/ingest/source-capabilities.js';
 import {runSource, type SourceRun} from '../../helpers/source-events.js';
@@ -193,7 +194,8 @@ describe('Bluesky source', () => {
     expect(gaps[0]).toBeGreaterThanOrEqual(7.5 - 1);
     expect(gaps[1]).toBeGreaterThanOrEqual(15 - 1);
     expect(gaps[2]).toBeGreaterThanOrEqual(30 - 1);
-    expect(jetstreamRetryDelay(10, () => 0)).toBe(30_000);
+    const unjittered = new Backoff(JETSTREAM_BACKOFF, () => 0);
+    expect(Array.from({length: 11}, () => unjittered.next()).at(-1)).toBe(30_000);
   });
 
   it('drops a cursor the server refuses (400) and carries on live, saying posts were missed', async () => {
