@@ -6,6 +6,7 @@ import type {Options} from './options.js';
 import type {PostStream} from '../ingest/stream.js';
 import {TrendModel} from '../ui/trend-model.js';
 import {startHeapTrimmer} from './heap-trim.js';
+import {openKeyboard} from './keyboard.js';
 import {startPerfRecorder} from './perf-recorder.js';
 
 export type DashboardDeps = {
@@ -52,17 +53,21 @@ export async function runDashboard(options: Options, deps: DashboardDeps): Promi
   const trimmer = startHeapTrimmer();
   // Clicks only when keys come from the terminal too: reports sent while nobody reads them
   // would land in the shell after we exit.
-  const screen = takeOverScreen(process.stdout, process.stdin.isTTY === true);
+  const keyboard = openKeyboard();
+  const screen = takeOverScreen(process.stdout, keyboard.input !== undefined);
   let exitCode = 0;
-  const instance = mountApp({
-    model,
-    color: options.color,
-    ascii: options.ascii,
-    hint: deps.hint,
-    onWindowChange: (windowMs, slideMs) => {
-      deps.rememberWindow(windowMs, slideMs);
+  const instance = mountApp(
+    {
+      model,
+      color: options.color,
+      ascii: options.ascii,
+      hint: deps.hint,
+      onWindowChange: (windowMs, slideMs) => {
+        deps.rememberWindow(windowMs, slideMs);
+      },
     },
-  });
+    keyboard.input,
+  );
 
   // Ink unmounts on signals through signal-exit, which then re-raises the signal to kill the
   // process. Our listeners stay installed until the child is stopped, so that re-raised signal
@@ -77,6 +82,7 @@ export async function runDashboard(options: Options, deps: DashboardDeps): Promi
     await instance.waitUntilExit();
   } finally {
     unsubscribe();
+    keyboard.close();
     trimmer.stop();
     perf?.stop();
     screen.restore();

@@ -148,6 +148,7 @@ export function App({model, color, ascii, hint, onWindowChange, onQuit, interval
 
   return (
     <DashboardView
+      keys={isRawModeSupported === true}
       columns={columns}
       rows={rows}
       live={snapshot}

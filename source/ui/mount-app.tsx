@@ -4,8 +4,10 @@ import React from 'react';
 import {render, type Instance} from 'ink';
 import {App, type AppProps} from './app.js';
 
-export function mountApp(props: AppProps): Instance {
+/** `keys`: the terminal to read keys from (stdin when undefined: Ink's own default). */
+export function mountApp(props: AppProps, keys?: NodeJS.ReadStream): Instance {
   return render(<App {...props} />, {
+    ...(keys ? {stdin: keys} : {}),
     // Ctrl-C is a key like q: handled in the app so the child is stopped before we exit.
     exitOnCtrlC: false,
     patchConsole: true,

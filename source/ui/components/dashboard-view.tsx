@@ -40,9 +40,21 @@ type Props = {
   ascii: boolean;
   /** Demo source: how to go live. */
   hint?: string;
+  /** Whether keys can be read at all (false: no terminal to read them from). */
+  keys?: boolean;
 };
 
-export function DashboardView({columns, rows, live, shown, view, color, ascii, hint}: Props) {
+export function DashboardView({
+  columns,
+  rows,
+  live,
+  shown,
+  view,
+  color,
+  ascii,
+  hint,
+  keys = true,
+}: Props) {
   const layout = computeLayout(columns, rows);
   if (layout.kind === 'too-small') return <TooSmall columns={columns} rows={rows} ascii={ascii} />;
   // No overflow clipping: every pane draws exactly the rows and columns the layout gave it
@@ -74,6 +86,7 @@ export function DashboardView({columns, rows, live, shown, view, color, ascii, h
       )}
       {layout.footer ? (
         <Footer
+          keys={keys}
           width={width}
           color={color}
           ascii={ascii}

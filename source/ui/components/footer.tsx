@@ -13,6 +13,8 @@ type Props = {
   open?: boolean;
   /** The post filter is being typed. */
   editing?: boolean;
+  /** Keys can be read (false: no terminal at all, so none is offered). */
+  keys?: boolean;
 };
 
 export function footerKeys(
@@ -52,7 +54,14 @@ export function Footer({
   focus = 'posts',
   open = false,
   editing = false,
+  keys: readable = true,
 }: Props) {
+  if (!readable) {
+    const note = 'no keys: there is no terminal to read them from (stop with a signal)';
+    return (
+      <SegmentLine segments={[{text: note, dim: true}]} width={width} color={color} ascii={ascii} />
+    );
+  }
   const keys = footerKeys(focus, open, editing, ascii);
   const segments: Segment[] = [
     {text: editing ? 'filter' : focus, inverse: true, bold: true},

@@ -1,0 +1,89 @@
+// Keys when stdin is a pipe: `cat f | trendtui --replay -` reads the posts from the pipe and the
+// keys from the terminal itself. Where there is no terminal at all (a new session without one),
+// the footer offers no keys. The real binary, in a pseudo-terminal rendered by xterm.js.
+import {mkdtempSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {BIN, isRunning, runInTerminal, type TerminalRun} from '../helpers/terminal.js';
+import {ensureBuilt} from './build.js';
+
+const scratch = mkdtempSync(path.join(tmpdir(), 'trendtui-e2e-piped-'));
+const archive = path.join(scratch, 'posts.jsonl');
+const T0 = Date.UTC(2026, 0, 1, 12, 0, 0);
+writeFileSync(
+  archive,
+  Array.from({length: 400}, (_, i) =>
+    JSON.stringify({
+      type: 'post',
+      id: String(i),
+      created_at: new Date(T0 + i * 50).toISOString(),
+      text: `post ${i} #Tag${i % 3}`,
+      hashtags: [`Tag${i % 3}`],
+    }),
+  ).join('\n') + '\n',
+);
+
+let terminal: TerminalRun | undefined;
+
+beforeAll(() => {
+  ensureBuilt();
+});
+
+afterEach(() => {
+  terminal?.dispose();
+  terminal = undefined;
+});
+
+const env = () => ({XDG_CONFIG_HOME: mkdtempSync(path.join(tmpdir(), 'trendtui-e2e-'))});
+const PIPED =
+  'cat "$1" | "$0" "$2" --replay - --speed max --window 10s --slide 5s --no-color; echo "exit=$?"';
+const footer = (t: TerminalRun) => t.screen()[22]!;
+
+describe('the dashboard with stdin piped', () => {
+  it('takes q, ? and + from the terminal itself', async () => {
+    terminal = runInTerminal('/bin/sh', ['-c', PIPED, process.execPath, archive, BIN], {
+      columns: 80,
+      rows: 24,
+      env: env(),
+    });
+    await terminal.waitFor((s) => /\bended\b/.test(s.split('\n')[0]!) && s.includes('#Tag'));
+    expect(footer(terminal)).toMatch(/\bq quit\b/);
+    terminal.press('?');
+    await terminal.waitFor('window longer', 5000);
+    terminal.press('\u001b');
+    await terminal.waitFor((s) => !s.includes('window longer'), 5000);
+    terminal.press('+');
+    await terminal.waitFor('20s/5s', 5000);
+    terminal.press('q');
+    await terminal.waitFor('exit=0', 5000);
+  }, 40_000);
+
+  it('offers no keys when there is no terminal to read them from', async () => {
+    // setsid: a new session with no controlling terminal; the screen is still the pty.
+    terminal = runInTerminal(
+      '/usr/bin/setsid',
+      ['-w', '/bin/sh', '-c', PIPED, process.execPath, archive, BIN],
+      {columns: 80, rows: 24, env: env()},
+    );
+    await terminal.waitFor((s) => /\bended\b/.test(s.split('\n')[0]!) && s.includes('#Tag'));
+    expect(footer(terminal)).toContain('no keys');
+    expect(footer(terminal)).not.toMatch(/\bq quit\b/);
+    // Stop it the only way left: a signal to the processes this test started.
+    const started = terminal.processTree().filter((pid) => pid !== terminal!.pid);
+    for (const pid of started) {
+      try {
+        process.kill(pid, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+    }
+    await terminal.exited;
+    // The ingest child notices its parent is gone and exits by itself, a moment later.
+    const deadline = Date.now() + 5000;
+    while (started.some(isRunning) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(started.filter(isRunning)).toEqual([]);
+  }, 40_000);
+});
