@@ -136,14 +136,6 @@ export class SlidingWindow {
     this.retention = options.retentionMs ?? DEFAULT_RETENTION_MS;
   }
 
-  get windowMs(): number {
-    return this.windowLength;
-  }
-
-  get slideMs(): number {
-    return this.slideLength;
-  }
-
   /** Posts not counted because every window holding them had already been emitted. */
   get late(): number {
     return this.lateCount;
