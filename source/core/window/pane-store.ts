@@ -29,7 +29,11 @@ export class PaneStore {
   /** The pane holding `timeMs` (finite), created or reopened as needed. */
   paneFor(timeMs: number): Pane {
     const index = Math.floor(timeMs / this.paneMs);
-    if (index === this.cachedIndex) return this.cachedPane!;
+    // Kept this small so that it inlines into the window's per-post path.
+    return index === this.cachedIndex ? this.cachedPane! : this.open(index);
+  }
+
+  private open(index: number): Pane {
     let pane = this.panes.get(index);
     if (pane === undefined) {
       pane = new Pane(this.lastCreated?.size, this.spare.pop());
