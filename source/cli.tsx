@@ -59,7 +59,7 @@ async function main(argv: string[]): Promise<number> {
     case 'serve': {
       // The sources read the token from the environment; one kept in the config file is put
       // there for them (never on argv).
-      Object.assign(process.env, tokenEnvironment(token));
+      Object.assign(process.env, tokenEnvironment(token, command.options.source));
       // The dashboard's own child is told nothing: its parent shows the hint.
       if (command.hint && process.env['TRENDTUI_CHILD'] !== '1') {
         process.stderr.write(`trendtui serve: ${command.hint}\n`);
@@ -101,7 +101,7 @@ async function runDashboardMode(
   // counts both ways, so a run started with --no-retweets can still bring them back.
   const {stream, recording} = await openPostStream(
     {...options, retweets: true},
-    tokenEnvironment(token),
+    tokenEnvironment(token, options.source),
     (message) => process.stderr.write(`trendtui: ${message}\n`),
   );
   try {

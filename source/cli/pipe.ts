@@ -47,7 +47,11 @@ export async function runPipe(options: Options, context: PipeContext): Promise<n
     const {runBatchReplay} = await import('../batch/batch-replay.js');
     return runBatchReplay(options, stdout, {stderr});
   }
-  const {stream, recording} = await openPostStream(options, tokenEnvironment(context.token), say);
+  const {stream, recording} = await openPostStream(
+    options,
+    tokenEnvironment(context.token, options.source),
+    say,
+  );
   return new LivePipe(options, context, stream, recording).run();
 }
 

@@ -12,6 +12,7 @@ import type {SourceStatus} from '../core/stream.js';
 import type {Source} from './source.js';
 import {readsStdin, sourceCapabilities} from './source-capabilities.js';
 import {createSource} from './sources/registry.js';
+import {TOKEN_ENV_VARS} from './sources/x-token.js';
 
 export type ServeIo = {
   env: NodeJS.ProcessEnv;
@@ -159,14 +160,12 @@ function watchParent(
   }
 }
 
-const TOKEN_VARIABLES = ['X_BEARER_TOKEN', 'TWITTER_BEARER_TOKEN', 'BEARER_TOKEN'];
-
 /**
  * Statuses are shown, logged and sent to every client; whatever a source put in one, a token
  * from the environment never leaves this process.
  */
 function tokenRedactor(env: NodeJS.ProcessEnv): (status: SourceStatus) => SourceStatus {
-  const tokens = TOKEN_VARIABLES.map((name) => env[name]?.trim() ?? '').filter(
+  const tokens = TOKEN_ENV_VARS.map((name) => env[name]?.trim() ?? '').filter(
     (token) => token.length >= 8,
   );
   if (tokens.length === 0) return (status) => status;

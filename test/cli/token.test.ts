@@ -3,7 +3,7 @@
 // speaking the filtered-stream format.
 import {readdirSync, readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
-import {maskToken, resolveToken} from '../../source/cli/token.js';
+import {maskToken, resolveToken, tokenEnvironment} from '../../source/cli/token.js';
 import {startMockXServer} from '../helpers/mock-x-server.js';
 import {cleanEnv, finished, run, start} from './run-binary.js';
 
@@ -24,6 +24,15 @@ describe('resolveToken', () => {
     expect(resolveToken({}, {})).toBeUndefined();
   });
 
+  it('hands the token to the ingest child only for a source that uses it', () => {
+    const resolved = {token: 'from-config', from: 'config'} as const;
+    expect(tokenEnvironment(resolved, 'x')).toEqual({X_BEARER_TOKEN: 'from-config'});
+    for (const source of ['demo', 'bluesky', 'replay', 'stdin'] as const) {
+      expect(tokenEnvironment(resolved, source), source).toEqual({});
+    }
+    expect(tokenEnvironment(undefined, 'x')).toEqual({});
+  });
+
   it('masks a token down to its last four characters and length', () => {
     const token = 'A'.repeat(100) + 'wxyz';
     expect(maskToken(token)).toBe('…wxyz (104 characters)');
@@ -32,7 +41,10 @@ describe('resolveToken', () => {
 });
 
 /** The command lines of `pid`'s children (Linux /proc). */
-function cmdlineOfChildren(pid: number): string[] {
+const cmdlineOfChildren = (pid: number) => procFileOfChildren(pid, 'cmdline');
+
+/** A /proc file (`cmdline`, `environ`) of each of `pid`'s children, NULs as spaces. */
+function procFileOfChildren(pid: number, file: string): string[] {
   const found: string[] = [];
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
@@ -40,7 +52,7 @@ function cmdlineOfChildren(pid: number): string[] {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
       const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
       if (ppid === pid)
-        found.push(readFileSync(`/proc/${entry}/cmdline`, 'utf8').replaceAll('\0', ' '));
+        found.push(readFileSync(`/proc/${entry}/${file}`, 'utf8').replaceAll('\0', ' '));
     } catch {
       // Gone while we looked.
     }
@@ -127,6 +139,26 @@ describe('the token on its way to X', () => {
       } finally {
         await mock.close();
       }
+    },
+  );
+
+  it(
+    'stays out of the environment of a child whose source does not use it',
+    {timeout: 30_000},
+    async () => {
+      const token = 'AAAAAAAAAAAAAAAAAAAAAConfigTokenNotForTheDemo0123456789abcdefghijklmn';
+      const env = cleanEnv();
+      expect((await run(['config', 'set', 'x.token', '-'], {env, input: token})).code).toBe(0);
+      const child = start(['--pipe', '--source', 'demo', '--window', '1s', '--slide', '1s'], {
+        env,
+      });
+      const result = finished(child);
+      await new Promise<void>((resolve) => child.stdout!.once('data', () => resolve()));
+      const environments = procFileOfChildren(child.pid!, 'environ');
+      expect(environments.length).toBeGreaterThan(0);
+      for (const environ of environments) expect(environ).not.toContain(token);
+      child.kill('SIGINT');
+      expect((await result).code).toBe(130);
     },
   );
 });

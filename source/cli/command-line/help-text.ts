@@ -1,6 +1,6 @@
 // `trendtui --help`, generated from the option table so it lists every option with its
 // default: a new option shows up here by being declared, never by being remembered.
-import {TOKEN_ENV_VARS} from '../token.js';
+import {TOKEN_ENV_VARS} from '../../ingest/sources/x-token.js';
 import {OPTION_NAMES, specOf, type OptionName} from './option-table.js';
 
 const NAME_COLUMN = 25;

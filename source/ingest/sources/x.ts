@@ -14,9 +14,9 @@ import {XReconnectPolicy} from './x-backoff.js';
 import {TOKEN_HELP, networkFailure, type XFailure} from './x-problems.js';
 import {TRENDTUI_RULE_TAG, createRulesClient, ruleForQuery, syncStreamRule} from './x-rules.js';
 import {XStreamIdleError, openXStream} from './x-stream-reader.js';
+import {tokenFromEnvironment} from './x-token.js';
 
 export const DEFAULT_X_API_URL = 'https://api.x.com/2/';
-const TOKEN_ENV_VARS = ['X_BEARER_TOKEN', 'TWITTER_BEARER_TOKEN', 'BEARER_TOKEN'] as const;
 
 /** Time knobs; the defaults are X's. Tests shrink them to run fast with the same spacing. */
 export type XSourceTiming = {
@@ -48,7 +48,7 @@ async function* runXSource(
   timing: XSourceTiming,
   signal: AbortSignal,
 ): AsyncGenerator<SourceEvent> {
-  const token = TOKEN_ENV_VARS.map((name) => env[name]?.trim()).find(Boolean);
+  const token = tokenFromEnvironment(env)?.token;
   const baseUrl = env.TRENDTUI_X_API_URL?.trim() || DEFAULT_X_API_URL;
   const status = (state: SourceStatus['state'], detail?: string, retryInMs?: number) => {
     const value: SourceStatus = {state};
