@@ -8,7 +8,7 @@ type Unit = keyof typeof UNIT_MS;
 const ORDER: readonly Unit[] = ['h', 'm', 's', 'ms'];
 const PART = /(\d+)(ms|h|m|s)/y;
 
-/** The window lengths the dashboard's `+`/`-` keys step through (SPEC §4). */
+/** The window lengths the dashboard's `+`/`-` keys step through (the README's "Keys"). */
 export const WINDOW_PRESETS_MS: readonly number[] = Object.freeze([
   10_000, 20_000, 30_000, 60_000, 120_000, 300_000, 600_000, 900_000, 1_800_000, 3_600_000,
 ]);

@@ -1,5 +1,6 @@
 // Hashtags found in free text, by the rules X itself uses (twitter-text), plus the one-per-post
-// dedupe every source needs: a tag counts once per post however often or however it is spelled.
+// dedupe every source needs: a tag counts once per post however often or however it is spelled
+// (the README's "How it counts").
 import twttr from 'twitter-text';
 import {normalizeTag} from './normalize-tag.js';
 

@@ -1,7 +1,7 @@
 // Which posts a run keeps: the query words (ANDed, any case, whole words, as X's rules match),
 // the language filter and the retweet switch, as one predicate built once per run. Every source
 // that filters on this side (stdin, replay, Bluesky, the batch engine) goes through here, so
-// they agree with each other and with X.
+// they agree with each other and with X. The README's "How it counts" states the rule for users.
 import {normalizeTag} from './normalize-tag.js';
 import type {Post} from './post.js';
 

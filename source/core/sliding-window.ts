@@ -1,6 +1,7 @@
 // The trend engine: exact hashtag counts over an epoch-aligned sliding window, updated
 // incrementally, with time always passed in (no clocks, no timers), so tests drive it with plain
-// numbers.
+// numbers. What users see of it (half-open windows, event time, `late`) is the README's "How it
+// counts".
 //
 // Panes. Every counted post goes into exactly one pane, the slice [i·pane, (i+1)·pane) holding
 // its time. The pane length divides the window and the slide (by default gcd(window, slide,

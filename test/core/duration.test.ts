@@ -53,7 +53,7 @@ describe('formatDuration', () => {
 });
 
 describe('WINDOW_PRESETS_MS', () => {
-  it('lists the SPEC presets from 10s to 1h in increasing order', () => {
+  it('lists the README window presets from 10s to 1h in increasing order', () => {
     expect(WINDOW_PRESETS_MS.map(formatDuration)).toEqual([
       '10s',
       '20s',

@@ -29,7 +29,7 @@ describe('extractHashtags: twitter-text conformance suite', () => {
   }
 });
 
-describe('extractHashtags: SPEC §5 examples', () => {
+describe('extractHashtags: the README How it counts examples', () => {
   test.each([
     ['Excelsior! #StanLee #Marvel', ['StanLee', 'Marvel']],
     ['#1 fan', []],

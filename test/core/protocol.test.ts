@@ -23,7 +23,7 @@ const post: Post = {
 };
 
 describe('wire protocol v1', () => {
-  it('encodes a post exactly as SPEC §7 shows it, one line', () => {
+  it('encodes a post exactly as the README ingest server section shows it, one line', () => {
     const line = encodePost(post);
     expect(line.endsWith('\n')).toBe(true);
     expect(line.slice(0, -1)).not.toContain('\n');

@@ -25,7 +25,7 @@ const none: Key = {
   numLock: false,
 };
 
-describe('actionForKey (SPEC §4)', () => {
+describe('actionForKey (the README keys)', () => {
   it.each([
     ['q', {}, {type: 'quit'}],
     ['c', {ctrl: true}, {type: 'quit'}],

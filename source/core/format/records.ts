@@ -12,7 +12,7 @@ export type RecordFormatter = {
   format(result: WindowResult): string;
 };
 
-/** One NDJSON record, as SPEC §6 defines it and scripts read it. */
+/** One NDJSON record, as the README's "Pipe mode" shows it and scripts read it. */
 export type NdjsonRecord = {
   window_start: string;
   window_end: string;

@@ -2,6 +2,7 @@
 // a post is counted at, and what "now" is when asking the window which windows have closed.
 // The window turns that "now" into its watermark (see `SlidingWindow`: in event time,
 // max(newest post, now) − out-of-orderness − allowed lateness) and counts what comes too late.
+// The README's "How it counts" (time and lateness) says the same for users.
 //
 // - Arrival time: a post is counted at the moment it reaches this process, and windows close
 //   by the same clock, so no post is ever late.

@@ -9,8 +9,9 @@ import https from 'node:https';
 import {httpFailure, networkFailure, parseProblem, type XFailure} from './x-problems.js';
 
 const STREAM_FIELDS = {
-  // SPEC §5: entities for hashtags, note_tweet for long posts, referenced tweets (expanded in
-  // `includes.tweets`) for a retweet's original, the author's handle.
+  // What the README's "How it counts" reads: entities for terms, note_tweet for long posts,
+  // referenced tweets (expanded in `includes.tweets`) for a retweet's original, the author's
+  // handle.
   'tweet.fields': 'entities,created_at,lang,referenced_tweets,author_id,note_tweet',
   expansions: 'author_id,referenced_tweets.id',
   'user.fields': 'username',

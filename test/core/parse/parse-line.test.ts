@@ -11,7 +11,7 @@ function fixtureLines(name: string): string[] {
   return text.split('\n').filter((line) => line.length > 0);
 }
 
-/** A post in SPEC §7's wire form, as the ingest server writes it and `--record` saves it. */
+/** A post in the wire form (the README's ingest server section), as the ingest server writes it and `--record` saves it. */
 function toWire(post: Post, receivedAt: number): string {
   return JSON.stringify({
     type: 'post',
