@@ -1,9 +1,13 @@
-// Parse + normalise throughput of X API v2 stream lines (parseLine, then each tag's key) against
-// a bare JSON.parse loop over the same lines in the same run. Goal: ratio >= 0.7.
+// Parse + normalise throughput of X API v2 stream lines against a bare JSON.parse loop over the
+// same lines in the same run: parseLine (the JSON.parse path) on the decoded lines, and
+// scanLine (the projection scanner batch replay uses) on their UTF-8 bytes, which it reads
+// without decoding the whole line; then each tag's key. Goal: parseLine >= 0.7x, scanLine well
+// above 1x. Also counts the lines the scanner left to parseLine (fallbacks): none expected.
 // Lines are generated in memory: realistic size (~1 KB), a third with hashtags in entities,
 // retweets with their original in includes.tweets, emoji and CJK text, 2021-style numeric rule ids.
 import {parseLine} from '../dist/core/parse/parse-line.js';
 import {normalizeTag} from '../dist/core/normalize-tag.js';
+import {scanLine, scanXLine} from '../dist/core/parse/scan-x-v2.js';
 
 const LINES = Number(process.env.BENCH_PARSE_LINES ?? 200_000);
 const ROUNDS = 3;
@@ -151,7 +155,8 @@ function line(n) {
 }
 
 const lines = Array.from({length: LINES}, (_, n) => line(n));
-const bytes = lines.reduce((sum, l) => sum + Buffer.byteLength(l), 0);
+const encoded = lines.map((l) => Buffer.from(l));
+const bytes = encoded.reduce((sum, l) => sum + l.length, 0);
 console.log(`${LINES.toLocaleString('en')} lines, mean ${Math.round(bytes / LINES)} B`);
 
 let sink = 0;
@@ -167,13 +172,22 @@ function parseAndNormalise(from, to) {
   }
 }
 
+function scanAndNormalise(from, to) {
+  for (let i = from; i < to; i++) {
+    const line = encoded[i];
+    const result = scanLine(line, 0, line.length, context);
+    if (result.kind !== 'posts') throw new Error(`unexpected ${result.kind}`);
+    for (const p of result.posts) for (const tag of p.hashtags) sink += normalizeTag(tag).length;
+  }
+}
+
 // The machine is shared and noisy: the two loops alternate over small slices of the lines, so
 // any slow spell hits both alike, and each is timed by this process's CPU time (not wall time,
 // which counts the moments another process had the core).
 const SLICE = 5_000;
 function measure(rounds) {
-  const cpu = {base: 0, parse: 0};
-  const wall = {base: 0, parse: 0};
+  const cpu = {base: 0, parse: 0, scan: 0};
+  const wall = {base: 0, parse: 0, scan: 0};
   const run = (fn, key, from, to) => {
     const c0 = process.cpuUsage();
     const w0 = process.hrtime.bigint();
@@ -189,7 +203,9 @@ function measure(rounds) {
       if ((from / SLICE + round) % 2 === 0) {
         run(baseline, 'base', from, to);
         run(parseAndNormalise, 'parse', from, to);
+        run(scanAndNormalise, 'scan', from, to);
       } else {
+        run(scanAndNormalise, 'scan', from, to);
         run(parseAndNormalise, 'parse', from, to);
         run(baseline, 'base', from, to);
       }
@@ -207,5 +223,12 @@ console.log(`parseLine + tag keys     ${fmt(total / cpu.parse)} lines/s of CPU`)
 console.log(
   `ratio ${(cpu.base / cpu.parse).toFixed(2)}x of the baseline by CPU time ` +
     `(${(wall.base / wall.parse).toFixed(2)}x by wall time; goal >= 0.70x)`,
+);
+const fallbacks = encoded.filter((line) => scanXLine(line, 0, line.length, context) === undefined);
+console.log(`scanLine + tag keys      ${fmt(total / cpu.scan)} lines/s of CPU (from bytes)`);
+console.log(
+  `ratio ${(cpu.base / cpu.scan).toFixed(2)}x of the baseline by CPU time ` +
+    `(${(wall.base / wall.scan).toFixed(2)}x by wall time); ` +
+    `${fallbacks.length} of ${LINES.toLocaleString('en')} lines fell back to parseLine`,
 );
 if (sink === 0) console.log('(nothing was parsed)');

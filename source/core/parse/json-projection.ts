@@ -55,6 +55,12 @@ type DecodingBuffer = Buffer & {
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 
+/** 1 for the bytes a string runs on over: all but `"`, `\\` and control characters. */
+const PLAIN = new Uint8Array(256).fill(1);
+PLAIN.fill(0, 0, 0x20);
+PLAIN[QUOTE] = 0;
+PLAIN[BACKSLASH] = 0;
+
 // The reader's cursor. Module state rather than an object: the hot loops read it as a context
 // slot, and nothing here is re-entered (no callbacks run while a text is read).
 let bytes = Buffer.alloc(0) as DecodingBuffer;
@@ -243,10 +249,11 @@ function skipString(): void {
   const b = bytes;
   let i = at + 1;
   for (;;) {
-    const c = b[i]!;
+    // One table look-up per byte: most of a line is string contents.
+    while (PLAIN[b[i]!] === 1) i++;
+    const c = b[i];
     if (c === QUOTE) break;
     if (c === BACKSLASH) i = escapeEnd(i);
-    else if (c >= 0x20) i++;
     else throw INVALID;
   }
   at = i + 1;
@@ -257,16 +264,14 @@ function readString(): string {
   const b = bytes;
   const start = at + 1;
   let i = start;
-  for (;;) {
-    const c = b[i]!;
-    if (c === QUOTE) {
-      at = i + 1;
-      return b.utf8Slice(start, i);
-    }
-    if (c === BACKSLASH) return readEscapedString(start, i);
-    if (c >= 0x20) i++;
-    else throw INVALID;
+  while (PLAIN[b[i]!] === 1) i++;
+  const c = b[i];
+  if (c === QUOTE) {
+    at = i + 1;
+    return b.utf8Slice(start, i);
   }
+  if (c === BACKSLASH) return readEscapedString(start, i);
+  throw INVALID;
 }
 
 function readEscapedString(start: number, firstEscape: number): string {
