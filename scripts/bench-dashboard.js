@@ -260,16 +260,17 @@ async function measure(openTrend, label) {
 
 try {
   await firstFrame();
-  if (SECONDS === 0) process.exit(0);
-  const closed = await measure(false, 'closed');
-  if (OPEN_TREND) {
-    const open = await measure(true, 'open');
-    const ratio = (a, b) => (a / Math.max(b, 1e-9)).toFixed(2);
-    console.log(
-      `trend open vs none, same machine, one after the other: UI CPU ${ratio(open.cpu, closed.cpu)}×, ` +
-        `UI RSS peak ${ratio(open.rss, closed.rss)}×, event-loop p99 ${ratio(open.p99, closed.p99)}× ` +
-        `(${open.posts.toFixed(0)} vs ${closed.posts.toFixed(0)} posts/s reached the UI)`,
-    );
+  if (SECONDS > 0) {
+    const closed = await measure(false, 'closed');
+    if (OPEN_TREND) {
+      const open = await measure(true, 'open');
+      const ratio = (a, b) => (a / Math.max(b, 1e-9)).toFixed(2);
+      console.log(
+        `trend open vs none, same machine, one after the other: UI CPU ${ratio(open.cpu, closed.cpu)}×, ` +
+          `UI RSS peak ${ratio(open.rss, closed.rss)}×, event-loop p99 ${ratio(open.p99, closed.p99)}× ` +
+          `(${open.posts.toFixed(0)} vs ${closed.posts.toFixed(0)} posts/s reached the UI)`,
+      );
+    }
   }
 } finally {
   rmSync(dir, {recursive: true, force: true});
