@@ -27,6 +27,8 @@ const MOUSE_OFF = '\u001b[?1006l\u001b[?1000l';
 const CLOSE_TIMEOUT_MS = 3000;
 
 const SIGNALS = ['SIGTERM', 'SIGHUP', 'SIGINT'] as const;
+/** More trends than any terminal has rows for. */
+const MOST_ROWS = 200;
 
 /** Shows the dashboard until the user quits or a signal arrives; resolves with the exit code. */
 export async function runDashboard(options: Options, deps: DashboardDeps): Promise<number> {
@@ -37,7 +39,8 @@ export async function runDashboard(options: Options, deps: DashboardDeps): Promi
     slideMs: options.slideMs,
     timeMode: options.timeMode,
     retweets: options.retweets,
-    top: 10,
+    // `--top 0` (all, in pipe mode) is as many as the terminal has rows for.
+    top: options.top === 0 ? MOST_ROWS : options.top,
   });
   const unsubscribe = deps.stream.subscribe((event) => {
     model.handle(event);
@@ -62,6 +65,7 @@ export async function runDashboard(options: Options, deps: DashboardDeps): Promi
       color: options.color,
       ascii: options.ascii,
       hint: deps.hint,
+      top: options.top,
       onWindowChange: (windowMs, slideMs) => {
         deps.rememberWindow(windowMs, slideMs);
       },

@@ -23,9 +23,20 @@ export type AppProps = {
   onQuit?: () => void;
   /** Snapshot tick; tests shorten it. */
   intervalMs?: number;
+  /** Trends wanted (`--top`); 0 = as many as fit. */
+  top?: number;
 };
 
-export function App({model, color, ascii, hint, onWindowChange, onQuit, intervalMs}: AppProps) {
+export function App({
+  model,
+  color,
+  ascii,
+  hint,
+  onWindowChange,
+  onQuit,
+  intervalMs,
+  top = TOP_ROWS,
+}: AppProps) {
   const {exit} = useApp();
   const {isRawModeSupported} = useStdin();
   const {columns, rows} = useTerminalSize();
@@ -40,6 +51,10 @@ export function App({model, color, ascii, hint, onWindowChange, onQuit, interval
   // The rows the chart lists as drawn last: what ↑ ↓ move through and Enter opens.
   const shownRef = useRef(shown);
   shownRef.current = shown;
+  const layout = computeLayout(columns, rows, top);
+  const barRows = layout.kind === 'dashboard' ? layout.barRows : 0;
+  const listedIn = (snapshot: DashboardSnapshot): ListedTerm[] =>
+    (snapshot.result?.top ?? []).slice(0, barRows).map((t) => ({key: t.key, display: t.display}));
 
   const apply = useCallback(
     (action: Action) => {
@@ -104,12 +119,11 @@ export function App({model, color, ascii, hint, onWindowChange, onQuit, interval
       refresh();
       setFrozen((f) => (f ? model.snapshot() : f));
     },
-    [model, exit, onQuit, onWindowChange, refresh, view.help, latest, dispatch],
+    [model, exit, onQuit, onWindowChange, refresh, view.help, latest, dispatch, barRows],
   );
 
   /** A left click at a cell: selects the bar there, or opens it when it is already selected. */
   const click = (x: number, y: number) => {
-    const layout = computeLayout(columns, rows);
     if (view.help || layout.kind !== 'dashboard') return;
     const row = barRowAt(layout, latest.current.open !== undefined, x, y);
     const term = row === undefined ? undefined : listedIn(shownRef.current)[row];
@@ -157,12 +171,7 @@ export function App({model, color, ascii, hint, onWindowChange, onQuit, interval
       color={color}
       ascii={ascii}
       hint={hint}
+      top={top}
     />
   );
-}
-
-function listedIn(snapshot: DashboardSnapshot): ListedTerm[] {
-  return (snapshot.result?.top ?? [])
-    .slice(0, TOP_ROWS)
-    .map((t) => ({key: t.key, display: t.display}));
 }

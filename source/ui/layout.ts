@@ -7,7 +7,7 @@ export const MIN_COLUMNS = 40;
 export const MIN_ROWS = 12;
 /** From this width on, the post pane sits beside the charts instead of below them. */
 export const SIDE_BY_SIDE_COLUMNS = 100;
-/** The bar chart shows this many hashtags. */
+/** The bar chart shows this many trends unless `--top` asks otherwise (it always fits). */
 export const TOP_ROWS = 10;
 
 const MIN_POSTS_HEIGHT = 3; // title + 2 posts
@@ -27,7 +27,9 @@ export type DashboardLayout = {
   notice: boolean;
   footer: boolean;
   barsTitle: boolean;
-  /** Bar chart box (rows = TOP_ROWS, plus a title line when barsTitle). */
+  /** Trends the bar chart lists: up to `--top`, as many as the rows allow, at least min(top, 10). */
+  barRows: number;
+  /** Bar chart box (barRows rows, plus a title line when barsTitle). */
   bars: PaneBox;
   chart?: PaneBox;
   posts?: PaneBox;
@@ -39,8 +41,10 @@ export type TooSmallLayout = {kind: 'too-small'; columns: number; rows: number};
 
 export type Layout = DashboardLayout | TooSmallLayout;
 
-export function computeLayout(columns: number, rows: number): Layout {
+/** `top`: trends wanted (`--top`); 0 = as many as fit. */
+export function computeLayout(columns: number, rows: number, top = TOP_ROWS): Layout {
   if (columns < MIN_COLUMNS || rows < MIN_ROWS) return {kind: 'too-small', columns, rows};
+  const wanted = top <= 0 ? Number.POSITIVE_INFINITY : top;
   const frameHeight = rows - 1;
   // The last column stays empty too. A row that fills the terminal exactly leaves the cursor in
   // the "pending wrap" state, and a character the terminal draws one column wider than
@@ -48,16 +52,23 @@ export function computeLayout(columns: number, rows: number): Layout {
   // frame grows a row, scrolls, and Ink's line-counting redraw loses the top line.
   const width = columns - 1;
   if (columns >= SIDE_BY_SIDE_COLUMNS) {
-    const wide = sideBySide(width, frameHeight);
+    const wide = sideBySide(width, frameHeight, wanted);
     if (wide) return wide;
   }
-  return stacked(width, frameHeight);
+  return stacked(width, frameHeight, wanted);
 }
 
-function sideBySide(columns: number, frameHeight: number): DashboardLayout | undefined {
+function sideBySide(
+  columns: number,
+  frameHeight: number,
+  wanted: number,
+): DashboardLayout | undefined {
   const body = frameHeight - 2 - 1 - 1; // header, notice, footer
-  const barsHeight = TOP_ROWS + 1;
-  if (body < barsHeight) return undefined;
+  const least = Math.min(wanted, TOP_ROWS);
+  if (body < least + 1) return undefined;
+  // More than ten bars only where the posts/s chart keeps its least height.
+  const barRows = Math.min(wanted, Math.max(least, body - 1 - MIN_CHART_HEIGHT));
+  const barsHeight = barRows + 1;
   const leftWidth = Math.floor(columns * 0.55);
   const rightWidth = columns - leftWidth - 1;
   const chartHeight = body - barsHeight;
@@ -70,6 +81,7 @@ function sideBySide(columns: number, frameHeight: number): DashboardLayout | und
     notice: true,
     footer: true,
     barsTitle: true,
+    barRows,
     bars: {width: leftWidth, height: barsHeight},
     chart: chartHeight >= MIN_CHART_HEIGHT ? {width: leftWidth, height: chartHeight} : undefined,
     posts: {width: rightWidth, height: body},
@@ -81,8 +93,9 @@ function sideBySide(columns: number, frameHeight: number): DashboardLayout | und
  * Stacked: give rows out in order of importance, so a short terminal loses the least useful
  * parts first (chart, then posts, then the notice, …) and always keeps the ten bars.
  */
-function stacked(columns: number, frameHeight: number): DashboardLayout {
-  let free = frameHeight - 1 - TOP_ROWS; // header line 1 and the bars always fit (rows >= 12)
+function stacked(columns: number, frameHeight: number, wanted: number): DashboardLayout {
+  const least = Math.min(wanted, TOP_ROWS);
+  let free = frameHeight - 1 - least; // header line 1 and ten bars always fit (rows >= 12)
   const take = (n: number): boolean => {
     if (free < n) return false;
     free -= n;
@@ -96,6 +109,10 @@ function stacked(columns: number, frameHeight: number): DashboardLayout {
   const chart = posts && take(MIN_CHART_HEIGHT);
   let postsHeight = posts ? MIN_POSTS_HEIGHT : 0;
   let chartHeight = chart ? MIN_CHART_HEIGHT : 0;
+  // Bars beyond ten, when asked for, take up to half of what is left.
+  const extraBars = Math.min(wanted - least, Math.floor(free / 2));
+  free -= extraBars;
+  const barRows = least + extraBars;
   // Share what is left: the chart grows to a readable height, the posts take the rest.
   if (chart) {
     const extra = Math.min(free, MAX_CHART_HEIGHT - chartHeight, Math.floor(free / 2));
@@ -115,7 +132,8 @@ function stacked(columns: number, frameHeight: number): DashboardLayout {
     notice,
     footer,
     barsTitle,
-    bars: {width: columns, height: TOP_ROWS + (barsTitle ? 1 : 0)},
+    barRows,
+    bars: {width: columns, height: barRows + (barsTitle ? 1 : 0)},
     chart: chart ? {width: columns, height: chartHeight} : undefined,
     posts: posts ? {width: columns, height: postsHeight} : undefined,
     leftWidth: columns,
@@ -173,6 +191,6 @@ export function barRowAt(
   if (bars === undefined) return undefined;
   const top = layout.headerLines + (layout.notice ? 1 : 0) + (layout.barsTitle ? 1 : 0);
   const row = y - 1 - top;
-  if (x < 1 || x > bars.width || row < 0 || row >= TOP_ROWS) return undefined;
+  if (x < 1 || x > bars.width || row < 0 || row >= layout.barRows) return undefined;
   return row;
 }

@@ -37,3 +37,26 @@ describe('computeLayout', () => {
     expect(computeLayout(100, 40)).toMatchObject({arrangement: 'side-by-side'});
   });
 });
+
+describe('computeLayout with --top', () => {
+  it('lists more than ten trends where the rows allow, fewer when asked, never past the frame', () => {
+    const wide = computeLayout(200, 50, 20);
+    if (wide.kind !== 'dashboard') throw new Error('expected a dashboard');
+    expect(wide.barRows).toBe(20);
+    expect(wide.chart?.height).toBeGreaterThanOrEqual(4);
+    const few = computeLayout(80, 24, 3);
+    if (few.kind !== 'dashboard') throw new Error('expected a dashboard');
+    expect(few.barRows).toBe(3);
+    for (const top of [0, 1, 3, 10, 15, 20, 50]) {
+      for (let columns = 40; columns <= 220; columns += 30) {
+        for (let rows = 12; rows <= 70; rows += 3) {
+          const layout = computeLayout(columns, rows, top);
+          if (layout.kind !== 'dashboard') throw new Error('expected a dashboard');
+          expect(usedRows(layout)).toBeLessThanOrEqual(rows - 1);
+          expect(layout.barRows).toBeGreaterThanOrEqual(Math.min(top || TOP_ROWS, TOP_ROWS));
+          if (top > 0) expect(layout.barRows).toBeLessThanOrEqual(top);
+        }
+      }
+    }
+  });
+});

@@ -108,7 +108,7 @@ export const OPTIONS = {
   top: {
     type: 'string',
     value: 'N',
-    help: 'trends per window, 0 = all',
+    help: 'trends per window, 0 = all (the dashboard lists as many as fit, up to N)',
     parse: wholeNumber(0),
     default: '10',
     stored: 'number',

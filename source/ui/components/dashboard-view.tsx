@@ -3,7 +3,7 @@
 import React from 'react';
 import {Box, Text} from 'ink';
 import {formatDuration} from '../../core/duration.js';
-import {computeLayout, openLayout, TOP_ROWS, type DashboardLayout} from '../layout.js';
+import {computeLayout, openLayout, type DashboardLayout} from '../layout.js';
 import type {SelectionState} from '../hooks/use-selection-state.js';
 import {glyphText} from '../glyphs.js';
 import type {DashboardSnapshot} from '../snapshot.js';
@@ -42,6 +42,8 @@ type Props = {
   hint?: string;
   /** Whether keys can be read at all (false: no terminal to read them from). */
   keys?: boolean;
+  /** Trends wanted (`--top`); 0 = as many as fit. */
+  top?: number;
 };
 
 export function DashboardView({
@@ -54,8 +56,9 @@ export function DashboardView({
   ascii,
   hint,
   keys = true,
+  top,
 }: Props) {
-  const layout = computeLayout(columns, rows);
+  const layout = computeLayout(columns, rows, top);
   if (layout.kind === 'too-small') return <TooSmall columns={columns} rows={rows} ascii={ascii} />;
   // No overflow clipping: every pane draws exactly the rows and columns the layout gave it
   // (clipping would make Ink re-slice every line of every frame).
@@ -114,20 +117,20 @@ function Body({
 }) {
   const selection = view.selection;
   const open = selection?.open;
-  const listed = (snapshot.result?.top ?? []).slice(0, TOP_ROWS);
+  const listed = (snapshot.result?.top ?? []).slice(0, layout.barRows);
   const selectedListed =
     selection?.selected !== undefined && listed.some((t) => t.key === selection.selected!.key);
   // The selection follows the term; when the term is no longer listed, say so.
   const message =
     selection?.selected !== undefined && !selectedListed && snapshot.result !== undefined
-      ? `${termLabel(selection.selected.display)} left the top ${TOP_ROWS}`
+      ? `${termLabel(selection.selected.display)} left the top ${layout.barRows}`
       : undefined;
   const boxes = open ? openLayout(layout) : undefined;
   const barsBox = boxes ? boxes.bars : layout.bars;
   const bars = barsBox ? (
     <TopHashtagsChart
       result={snapshot.result}
-      rows={TOP_ROWS}
+      rows={layout.barRows}
       width={barsBox.width}
       title={layout.barsTitle}
       ascii={ascii}
@@ -143,7 +146,7 @@ function Body({
       trend={snapshot.trend?.key === open?.key ? snapshot.trend : undefined}
       label={termLabel(open!.display)}
       listed={listed.some((t) => t.key === open!.key)}
-      topRows={TOP_ROWS}
+      topRows={layout.barRows}
       width={boxes.panel.width}
       height={boxes.panel.height}
       color={color}
