@@ -1,17 +1,8 @@
 import {describe, expect, it} from 'vitest';
-import type {Post} from '../../source/core/post.js';
 import {createPostFilter, matchesQuery} from '../../source/core/query.js';
+import {testPost} from '../helpers/post.js';
 
-const post = (text: string, extra: Partial<Post> = {}): Post => ({
-  id: '1',
-  createdAt: 0,
-  text,
-  hashtags: [],
-  cashtags: [],
-  mentions: [],
-  retweet: false,
-  ...extra,
-});
+const post = testPost;
 
 describe('matchesQuery', () => {
   it('ANDs the words, ignoring case', () => {

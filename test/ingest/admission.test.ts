@@ -1,18 +1,9 @@
 import {describe, expect, it} from 'vitest';
-import type {Post} from '../../source/core/post.js';
 import {createAdmission} from '../../source/ingest/admission.js';
 import {sourceCapabilities} from '../../source/ingest/source-capabilities.js';
+import {testPost} from '../helpers/post.js';
 
-const post = (text: string, extra: Partial<Post> = {}): Post => ({
-  id: text,
-  createdAt: 1_000,
-  text,
-  hashtags: [],
-  cashtags: [],
-  mentions: [],
-  retweet: false,
-  ...extra,
-});
+const post = testPost;
 
 describe('the server’s admission of a post', () => {
   it('stamps each kept post once, with the server’s clock, on the post the source yielded', () => {

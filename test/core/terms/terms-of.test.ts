@@ -5,6 +5,7 @@ import type {Post} from '../../../source/core/post.js';
 import {droppedWordsFor, termsOf} from '../../../source/core/terms/terms-of.js';
 import {stopWordsFor} from '../../../source/core/terms/stop-words.js';
 import {normalizeTag} from '../../../source/core/normalize-tag.js';
+import {testPost} from '../../helpers/post.js';
 
 function postsIn(name: string): Post[] {
   const text = readFileSync(new URL(`../../fixtures/${name}`, import.meta.url), 'utf8');
@@ -17,16 +18,7 @@ function postsIn(name: string): Post[] {
     });
 }
 
-const post = (text: string, extra: Partial<Post> = {}): Post => ({
-  id: '1',
-  createdAt: 0,
-  text,
-  hashtags: [],
-  cashtags: [],
-  mentions: [],
-  retweet: false,
-  ...extra,
-});
+const post = testPost;
 
 const words = (text: string, lang?: string, query: string[] = []) =>
   termsOf(post(text, {lang}), 'words', droppedWordsFor(query));
