@@ -6,6 +6,7 @@ import type {Options} from './options.js';
 import type {PostStream} from '../ingest/stream.js';
 import {TrendModel} from '../ui/trend-model.js';
 import {startHeapTrimmer} from './heap-trim.js';
+import {startFirstPostTimeout} from './first-post-timeout.js';
 import {openKeyboard} from './keyboard.js';
 import {startPerfRecorder} from './perf-recorder.js';
 
@@ -81,15 +82,33 @@ export async function runDashboard(options: Options, deps: DashboardDeps): Promi
     instance.unmount();
   };
   for (const signal of SIGNALS) process.on(signal, onSignal);
+  let gaveUp: string | undefined;
+  const timeout = startFirstPostTimeout(
+    options.timeoutMs,
+    options.source,
+    () => model.received > 0,
+    () => {
+      const {status} = model.snapshot();
+      return status && (status.detail ?? status.state);
+    },
+    (line) => {
+      gaveUp = line;
+      exitCode = 1;
+      instance.unmount();
+    },
+  );
 
   try {
     await instance.waitUntilExit();
   } finally {
+    timeout.stop();
     unsubscribe();
     keyboard.close();
     trimmer.stop();
     perf?.stop();
     screen.restore();
+    // Said on the restored screen, where it stays readable after the dashboard is gone.
+    if (gaveUp !== undefined) process.stderr.write(`trendtui: ${gaveUp}\n`);
     await closeWithin(deps.stream, CLOSE_TIMEOUT_MS);
     for (const signal of SIGNALS) process.off(signal, onSignal);
   }

@@ -11,6 +11,7 @@ import {openPostStream} from '../ingest/open-post-stream.js';
 import type {Recording} from '../ingest/recorder.js';
 import {sourceCapabilities} from '../ingest/source-capabilities.js';
 import {isPacedSource, type PostStream, type StreamEvent} from '../ingest/stream.js';
+import {startFirstPostTimeout, type FirstPostTimeout} from './first-post-timeout.js';
 import type {Options} from './options.js';
 import {tokenEnvironment, type ResolvedToken} from './token.js';
 
@@ -68,6 +69,7 @@ class LivePipe {
   private readonly say: (line: string) => void;
   private readonly signals: NodeJS.EventEmitter;
   private timer: NodeJS.Timeout | undefined;
+  private firstPostTimeout: FirstPostTimeout | undefined;
   private unsubscribe: (() => void) | undefined;
   private stopping: Promise<number> | undefined;
   private resolveRun: ((code: number) => void) | undefined;
@@ -108,6 +110,16 @@ class LivePipe {
       this.signals.on('SIGTERM', this.onSigterm);
       this.unsubscribe = this.stream.subscribe(this.onEvent);
       this.scheduleSlide();
+      this.firstPostTimeout = startFirstPostTimeout(
+        this.options.timeoutMs,
+        this.options.source,
+        () => this.received > 0,
+        () => this.lastStatus,
+        (line) => {
+          this.say(line);
+          void this.stop(1);
+        },
+      );
     });
   }
 
@@ -246,6 +258,7 @@ class LivePipe {
 
   private async shutDown(code: number): Promise<number> {
     if (this.timer) clearTimeout(this.timer);
+    this.firstPostTimeout?.stop();
     this.unsubscribe?.();
     this.signals.off('SIGINT', this.onSigint);
     this.signals.off('SIGTERM', this.onSigterm);
