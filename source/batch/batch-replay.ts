@@ -20,6 +20,8 @@
 import {availableParallelism} from 'node:os';
 import type {Readable} from 'node:stream';
 import {createRecordFormatter, type RecordFormat} from '../core/format/records.js';
+import type {RankOrder} from '../core/rank-order.js';
+import type {TermKind} from '../core/terms/term-kind.js';
 import type {WindowResult} from '../core/window-result.js';
 import {openArchive, describe} from '../ingest/archive-input.js';
 import {BlockCutter} from './block-cutter.js';
@@ -40,6 +42,10 @@ export type BatchOptions = {
   slideMs: number;
   /** Tags per window; 0 = all. */
   top: number;
+  terms: TermKind;
+  rank: RankOrder;
+  baselineMs: number;
+  minAccounts: number;
   format: RecordFormat;
   /** Also print windows holding no post (`--empty`). */
   empty?: boolean;
@@ -74,7 +80,7 @@ export async function runBatchReplay(
   }
 
   const writer = new RecordWriter(output);
-  const formatter = createRecordFormatter(options.format);
+  const formatter = createRecordFormatter(options.format, options.rank);
   const tally = new Tally(warn);
   const cutter = new BlockCutter();
   const settings = {
@@ -82,6 +88,7 @@ export async function runBatchReplay(
     ...(options.lang === undefined ? {} : {lang: options.lang}),
     retweets: options.retweets,
     now: Date.now(),
+    terms: options.terms,
   };
 
   let feeder: WindowFeeder | undefined;
@@ -101,7 +108,15 @@ export async function runBatchReplay(
     return true;
   };
 
-  const shape = {windowMs: options.windowMs, slideMs: options.slideMs, top: options.top};
+  const shape = {
+    windowMs: options.windowMs,
+    slideMs: options.slideMs,
+    top: options.top,
+    terms: options.terms,
+    rank: options.rank,
+    baselineMs: options.baselineMs,
+    minAccounts: options.minAccounts,
+  };
   const start = async (ordering: Ordering): Promise<WindowFeeder | undefined> => {
     const started = new WindowFeeder(shape, ordering);
     for (const held of sample.splice(0)) {

@@ -12,7 +12,9 @@
 //   - hold: HOLD_BOUND_MS, longer than any archive's span, so nothing is due or late until
 //     the input ends; every post is counted in its window whatever the order. At the end the
 //     windows are released a chunk at a time.
+import type {RankOrder} from '../core/rank-order.js';
 import {SlidingWindow} from '../core/sliding-window.js';
+import type {TermKind} from '../core/terms/term-kind.js';
 import type {WindowResult} from '../core/window-result.js';
 import {STREAM_OUT_OF_ORDER_BOUND_MS, type Ordering} from '../core/order-probe.js';
 import type {PostBatch} from './post-batch.js';
@@ -27,7 +29,15 @@ const WINDOWS_PER_STEP = 16;
 
 const NO_TAGS: readonly string[] = Object.freeze([]);
 
-export type WindowShape = {windowMs: number; slideMs: number; top: number};
+export type WindowShape = {
+  windowMs: number;
+  slideMs: number;
+  top: number;
+  terms: TermKind;
+  rank: RankOrder;
+  baselineMs: number;
+  minAccounts: number;
+};
 /** Writes results; false when the output has failed and the run should stop. */
 export type Emit = (results: readonly WindowResult[]) => Promise<boolean>;
 
@@ -52,10 +62,14 @@ export class WindowFeeder {
       slideMs: shape.slideMs,
       timeMode: 'event',
       top: shape.top,
+      terms: shape.terms,
+      rank: shape.rank,
+      baselineMs: shape.baselineMs,
+      minAccounts: shape.minAccounts,
       maxOutOfOrdernessMs: this.#bound,
       allowedLatenessMs: 0,
       // The window never changes in a batch run: the coarsest panes, and no history kept
-      // beyond the window itself.
+      // beyond the window itself (and the baseline, ranking by `rising`).
       paneMs: gcd(shape.windowMs, shape.slideMs),
       retentionMs: shape.windowMs,
     });
@@ -66,9 +80,14 @@ export class WindowFeeder {
     return this.#window.late;
   }
 
+  /** Posts not counted again because their id was already counted. */
+  get duplicates(): number {
+    return this.#window.duplicates;
+  }
+
   /** Counts a batch's posts and emits the windows they complete. */
   async add(batch: PostBatch, emit: Emit): Promise<boolean> {
-    const {times, tagCounts, tags} = batch;
+    const {times, tagCounts, tags, ids, authors} = batch;
     const window = this.#window;
     const due: WindowResult[] = [];
     let next = 0;
@@ -86,7 +105,13 @@ export class WindowFeeder {
         moved = true;
       }
       if (time < this.#earliest) this.#earliest = time;
-      window.add(time, count === 0 ? NO_TAGS : tags.slice(next, next + count));
+      const author = authors[i]!;
+      window.add(
+        time,
+        count === 0 ? NO_TAGS : tags.slice(next, next + count),
+        author === '' ? undefined : author,
+        ids[i],
+      );
       next += count;
       if (moved && this.#streaming) {
         const results = window.advance(time);

@@ -2,6 +2,8 @@
 // through Ink) and gives it back intact however the run ends — q, Ctrl-C, SIGTERM, SIGHUP, or an
 // exception. The counting model is fed by the post stream here, outside React.
 import {constants} from 'node:os';
+import type {RankOrder} from '../core/rank-order.js';
+import type {TermKind} from '../core/terms/term-kind.js';
 import type {Options} from './options.js';
 import type {PostStream} from '../ingest/stream.js';
 import {TrendModel} from '../ui/trend-model.js';
@@ -14,6 +16,8 @@ export type DashboardDeps = {
   stream: PostStream;
   /** Persist the window and slide the user picked with keys. */
   rememberWindow(windowMs: number, slideMs: number): void;
+  /** Persist what is counted or how it is ordered, as picked with keys. */
+  rememberCounting?(change: {terms: TermKind} | {rank: RankOrder}): void;
   /** Demo source: how to go live. */
   hint?: string;
 };
@@ -40,6 +44,10 @@ export async function runDashboard(options: Options, deps: DashboardDeps): Promi
     slideMs: options.slideMs,
     timeMode: options.timeMode,
     retweets: options.retweets,
+    terms: options.terms,
+    rank: options.rank,
+    baselineMs: options.baselineMs,
+    minAccounts: options.minAccounts,
     // `--top 0` (all, in pipe mode) is as many as the terminal has rows for.
     top: options.top === 0 ? MOST_ROWS : options.top,
   });
@@ -70,6 +78,7 @@ export async function runDashboard(options: Options, deps: DashboardDeps): Promi
       onWindowChange: (windowMs, slideMs) => {
         deps.rememberWindow(windowMs, slideMs);
       },
+      onCountingChange: (change) => deps.rememberCounting?.(change),
     },
     keyboard.input,
   );

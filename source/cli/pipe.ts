@@ -5,6 +5,7 @@
 import {createRecordFormatter} from '../core/format/records.js';
 import {passesRetweetSwitch} from '../core/query.js';
 import {SlidingWindow} from '../core/sliding-window.js';
+import {droppedWordsFor, termsOf, type DroppedWords} from '../core/terms/terms-of.js';
 import {WindowClock} from '../core/window/window-clock.js';
 import type {WindowResult} from '../core/window-result.js';
 import {openPostStream} from '../ingest/open-post-stream.js';
@@ -83,6 +84,12 @@ class LivePipe {
   private failedStarts = 0;
   /** Event time: a flush of finished windows is queued after the current batch of posts. */
   private flushScheduled = false;
+  /** The query's words, which `words` never counts. */
+  private readonly queryWords: DroppedWords;
+  /** When this run began: a live run's windows that began earlier are partial. */
+  private readonly startedAt = Date.now();
+  /** A live source (not an archive with its own clock): its first windows began before the run. */
+  private live: boolean;
 
   constructor(
     private readonly options: Options,
@@ -95,9 +102,15 @@ class LivePipe {
       slideMs: options.slideMs,
       timeMode: options.timeMode,
       top: options.top,
+      terms: options.terms,
+      rank: options.rank,
+      baselineMs: options.baselineMs,
+      minAccounts: options.minAccounts,
     });
     this.clock = new WindowClock(options.timeMode, isPacedSource(options.source));
-    this.formatter = createRecordFormatter(options.format);
+    this.formatter = createRecordFormatter(options.format, options.rank);
+    this.queryWords = droppedWordsFor(options.query);
+    this.live = !isPacedSource(options.source);
     this.say = (line) => context.stderr.write(`trendtui: ${line}\n`);
     this.signals = context.signals ?? process;
   }
@@ -142,7 +155,12 @@ class LivePipe {
         const time = this.clock.timeOf(post.createdAt);
         if (this.options.timeMode === 'event') this.scheduleEventFlush();
         if (!passesRetweetSwitch(post, this.options.retweets)) return;
-        this.window.add(time, post.hashtags);
+        this.window.add(
+          time,
+          termsOf(post, this.options.terms, this.queryWords),
+          post.author,
+          post.id,
+        );
         return;
       }
       case 'status':
@@ -165,6 +183,7 @@ class LivePipe {
       case 'hello':
         this.failedStarts = 0;
         this.clock.setPaced(isPacedSource(event.hello.source));
+        this.live = !isPacedSource(event.hello.source);
         return;
     }
   };
@@ -241,7 +260,9 @@ class LivePipe {
   private emit(results: WindowResult[]) {
     if (this.outputClosed) return;
     const {stdout} = this.context;
+    // A replayed archive is whole; a live source's first windows began before this run did.
     for (const result of results) {
+      if (this.live && result.start < this.startedAt) result.partial = true;
       let text = this.formatter.format(result);
       if (!this.headerWritten && this.formatter.header) text = this.formatter.header + text;
       this.headerWritten ||= text !== '';

@@ -41,15 +41,33 @@
 // first) passes an out-of-orderness longer than the input's span: nothing is due, so nothing is
 // late, before `finish()`.
 //
+// Accounts. Each pane also keeps, per (key, author), how many of its posts by that author carry
+// the key; the window keeps the same sums over its panes, added and subtracted with them, and a
+// key's accounts are the authors whose sum is above zero. So `accounts` is exact and costs a
+// slide the pairs of its entering and leaving panes, like the counts.
+//
+// Duplicates. A post whose id was already counted in a retained pane is not counted again, only
+// added to `duplicates`; a pane takes its posts' ids with it when it is dropped, so the memory
+// this needs is bounded by the retained history.
+//
+// Order. `posts` (count), `accounts`, or `rising` (see window/rising.ts, which needs the
+// retained history to reach back a baseline: ranking by `rising`, panes are kept for
+// max(retention, window, baseline + window + slide)). `setRank` re-orders the current window at
+// once; a caller that may switch to `rising` later passes a retention covering the baseline.
+//
 // Display: the spelling with the most occurrences in the window; ties go to the smallest in
 // UTF-16 code-unit order rather than the first seen, so that the same posts give the same
 // output whatever order they arrive in. Ranking: count descending, then key ascending. How a
 // tag moved since the previous window is the reader's business (the dashboard's arrows).
+import type {RankOrder} from './rank-order.js';
+import type {TermKind} from './terms/term-kind.js';
 import type {RankedTag, WindowResult} from './window-result.js';
+import {AuthorTable} from './window/author-table.js';
 import type {Pane} from './window/pane.js';
 import {PaneStore} from './window/pane-store.js';
 import {PostTermLists} from './window/post-term-lists.js';
 import {TagTable} from './window/tag-table.js';
+import {selectRising} from './window/rising.js';
 import {selectTop} from './window/top-k.js';
 
 export type SlidingWindowOptions = {
@@ -70,9 +88,27 @@ export type SlidingWindowOptions = {
    * A fixed-window batch job can pass gcd(window, slide) to hold fewer, larger panes.
    */
   paneMs?: number;
+  /** What is counted, as results name it. Default `hashtags`. */
+  terms?: TermKind;
+  /** How results are ordered. Default `posts`. */
+  rank?: RankOrder;
+  /** `rising`: the history compared against. Default 10 × the current window. */
+  baselineMs?: number;
+  /** `rising`: the least accounts a term needs to rank. Default 3. */
+  minAccounts?: number;
+  /** Count distinct accounts per term (default); off only to measure what that costs. */
+  accounts?: boolean;
 };
 
-type AddOutcome = 'counted' | 'late';
+type AddOutcome = 'counted' | 'late' | 'duplicate';
+
+/** A term seen with another: `count` is the posts carrying both. */
+export type CooccurringTerm = Pick<RankedTag, 'key' | 'display' | 'count' | 'rank'>;
+
+/** A (key, author) pair as one number: key id × 2³² + author id. */
+const PAIR = 0x1_0000_0000;
+const DEFAULT_BASELINE_WINDOWS = 10;
+const DEFAULT_MIN_ACCOUNTS = 3;
 
 const DEFAULT_OUT_OF_ORDERNESS_MS = 5000;
 const DEFAULT_RETENTION_MS = 3_600_000;
@@ -105,6 +141,19 @@ export class SlidingWindow {
   private readonly termLists = new PostTermLists();
   /** The post being added's spelling ids (reused: no allocation per post). */
   private readonly postIds: number[] = [];
+  private readonly authors = new AuthorTable();
+  private readonly countAccounts: boolean;
+  /** Per (key, author) pair: posts in the current window. */
+  private readonly windowPairs = new Map<number, number>();
+  /** Ids of the posts counted in retained panes. */
+  private readonly countedIds = new Set<string>();
+  private duplicateCount = 0;
+  private readonly terms: TermKind;
+  private rank: RankOrder;
+  private readonly baselineMs: number | undefined;
+  private readonly minAccounts: number;
+  /** `rising`: accounts per key of earlier windows of the current length, by end. */
+  private readonly earlierAccounts = new Map<number, Map<number, number>>();
 
   /** End of the last emitted window; undefined before the first emission. */
   private lastEnd: number | undefined;
@@ -135,6 +184,21 @@ export class SlidingWindow {
     this.outOfOrderness = options.maxOutOfOrdernessMs ?? DEFAULT_OUT_OF_ORDERNESS_MS;
     this.lateness = options.allowedLatenessMs ?? 0;
     this.retention = options.retentionMs ?? DEFAULT_RETENTION_MS;
+    this.countAccounts = options.accounts ?? true;
+    this.terms = options.terms ?? 'hashtags';
+    this.rank = options.rank ?? 'posts';
+    if (options.baselineMs !== undefined) checkLength('baselineMs', options.baselineMs);
+    this.baselineMs = options.baselineMs;
+    this.minAccounts = options.minAccounts ?? DEFAULT_MIN_ACCOUNTS;
+  }
+
+  /** Posts not counted again because their id was already counted. */
+  get duplicates(): number {
+    return this.duplicateCount;
+  }
+
+  get order(): RankOrder {
+    return this.rank;
   }
 
   /** Posts not counted because every window holding them had already been emitted. */
@@ -148,10 +212,15 @@ export class SlidingWindow {
   }
 
   /**
-   * Count one post. `hashtags` are display forms, one per key; arrival mode: time received.
-   * A time that is not a finite number is counted as late.
+   * Count one post. `hashtags` are its terms' display forms, one per key; arrival mode: time
+   * received. A time that is not a finite number is counted as late. `author` makes accounts
+   * (a post without one is an account of its own); `id`, when given, is checked for duplicates.
    */
-  add(timeMs: number, hashtags: readonly string[]): AddOutcome {
+  add(timeMs: number, hashtags: readonly string[], author?: string, id?: string): AddOutcome {
+    if (id !== undefined && this.countedIds.has(id)) {
+      this.duplicateCount++;
+      return 'duplicate';
+    }
     // A post without a usable time fits no window: reported with the late ones, not lost.
     if (!Number.isFinite(timeMs)) {
       this.lateCount++;
@@ -164,6 +233,11 @@ export class SlidingWindow {
     }
     const pane = this.panes.paneFor(timeMs);
     pane.posts++;
+    if (id !== undefined) {
+      this.countedIds.add(id);
+      pane.postIds.push(id);
+    }
+    const authorId = this.countAccounts && hashtags.length > 0 ? this.authors.idOf(author) : -1;
     if (timeMs < this.earliestCounted) this.earliestCounted = timeMs;
     if (timeMs > this.latestCounted) this.latestCounted = timeMs;
     const tags = this.tags;
@@ -172,12 +246,24 @@ export class SlidingWindow {
     if (inWindow) this.windowPosts++;
     const postIds = this.postIds;
     for (let i = 0; i < hashtags.length; i++) {
-      const id = tags.idOf(hashtags[i]!);
-      postIds[i] = id;
-      if (pane.increment(id)) tags.spellingRefs[id]!++;
+      const spelling = tags.idOf(hashtags[i]!);
+      postIds[i] = spelling;
+      if (pane.increment(spelling)) tags.spellingRefs[spelling]!++;
+      const key = tags.keyOfSpelling[spelling]!;
       if (inWindow) {
-        tags.spellingCount[id]!++;
-        tags.keyCount[tags.keyOfSpelling[id]!]!++;
+        tags.spellingCount[spelling]!++;
+        tags.keyCount[key]!++;
+      }
+      if (authorId >= 0) {
+        const pair = key * PAIR + authorId;
+        const count = pane.pairs.get(pair);
+        if (count === undefined) {
+          pane.pairs.set(pair, 1);
+          this.authors.hold(authorId);
+        } else {
+          pane.pairs.set(pair, count + 1);
+        }
+        if (inWindow) this.addPair(pair, key, 1);
       }
     }
     this.termLists.add(Math.floor(timeMs / this.paneMs), postIds, hashtags.length);
@@ -230,6 +316,8 @@ export class SlidingWindow {
     const end = this.lastEnd;
     if (end === undefined) return undefined;
     this.tags.clearCounts();
+    this.windowPairs.clear();
+    this.earlierAccounts.clear();
     this.windowPosts = 0;
     this.panes.forEach((end - windowMs) / this.paneMs, end / this.paneMs, (pane) =>
       this.addPane(pane, 1),
@@ -238,7 +326,16 @@ export class SlidingWindow {
     return this.emit();
   }
 
-  /** The last result emitted (by `advance`, `finish` or `setWindow`). */
+  /**
+   * Order results by `rank` from now on. Returns at once the current window in the new order
+   * (undefined before the first emission).
+   */
+  setRank(rank: RankOrder): WindowResult | undefined {
+    this.rank = rank;
+    return this.lastEnd === undefined ? undefined : this.emit();
+  }
+
+  /** The last result emitted (by `advance`, `finish`, `setWindow` or `setRank`). */
   latest(): WindowResult | undefined {
     return this.lastResult;
   }
@@ -253,7 +350,7 @@ export class SlidingWindow {
    * most first (ties by key), at most `limit`. `fromMs` is where the lists it counts from begin:
    * later than the window's start only after the window was made longer at run time.
    */
-  cooccurring(key: string, limit: number): {terms: RankedTag[]; fromMs: number} | undefined {
+  cooccurring(key: string, limit: number): {terms: CooccurringTerm[]; fromMs: number} | undefined {
     const end = this.lastEnd;
     if (end === undefined) return undefined;
     const tags = this.tags;
@@ -275,7 +372,7 @@ export class SlidingWindow {
         counts.get(b)! - counts.get(a)! ||
         (tags.keyText[a]! < tags.keyText[b]! ? -1 : tags.keyText[a]! > tags.keyText[b]! ? 1 : 0),
     );
-    const terms = ids.slice(0, limit).map((id, i): RankedTag => ({
+    const terms = ids.slice(0, limit).map((id, i): CooccurringTerm => ({
       key: tags.keyText[id]!,
       display: tags.displayOf(id),
       count: counts.get(id)!,
@@ -368,12 +465,54 @@ export class SlidingWindow {
     const nextEnd = (Math.floor(end / slide) + 1) * slide;
     this.countFrom = nextEnd - this.windowLength;
     this.panes.sealReopened();
-    // History is sized by the largest window asked for: retention, or the window if longer.
-    const keepFrom = Math.floor((end - Math.max(this.windowLength, this.retention)) / this.paneMs);
+    // History is sized by the largest window asked for: retention, or the window if longer,
+    // or, ranking by `rising`, what it looks back over.
+    const risingSpan = this.rank === 'rising' ? this.baseline() + this.windowLength + slide : 0;
+    const kept = Math.max(this.windowLength, this.retention, risingSpan);
+    const keepFrom = Math.floor((end - kept) / this.paneMs);
     this.panes.dropBefore(keepFrom, this.releasePane);
     // Co-occurrence is asked of the current window only: its lists need not outlive it.
     this.termLists.dropBefore(Math.floor((end - this.windowLength) / this.paneMs));
+    // Earlier windows' accounts are needed back to the oldest baseline window only.
+    for (const earlier of this.earlierAccounts.keys()) {
+      if (earlier - this.windowLength < end - risingSpan) this.earlierAccounts.delete(earlier);
+    }
   }
+
+  private baseline(): number {
+    return this.baselineMs ?? DEFAULT_BASELINE_WINDOWS * this.windowLength;
+  }
+
+  /** One (key, author) pair's posts in the window change by `delta`. */
+  private addPair(pair: number, key: number, delta: number): void {
+    const before = this.windowPairs.get(pair) ?? 0;
+    const after = before + delta;
+    if (after === 0) {
+      this.windowPairs.delete(pair);
+      this.tags.keyAccounts[key]!--;
+    } else {
+      if (before === 0) this.tags.keyAccounts[key]!++;
+      this.windowPairs.set(pair, after);
+    }
+  }
+
+  /** Accounts per key id in the window of the current length ending at `end` (final by now). */
+  private readonly accountsBefore = (end: number): Map<number, number> => {
+    let accounts = this.earlierAccounts.get(end);
+    if (accounts !== undefined) return accounts;
+    accounts = new Map();
+    const seen = new Set<number>();
+    this.panes.forEach((end - this.windowLength) / this.paneMs, end / this.paneMs, (pane) => {
+      for (const pair of pane.pairs.keys()) {
+        if (seen.has(pair)) continue;
+        seen.add(pair);
+        const key = Math.floor(pair / PAIR);
+        accounts.set(key, (accounts.get(key) ?? 0) + 1);
+      }
+    });
+    this.earlierAccounts.set(end, accounts);
+    return accounts;
+  };
 
   private addPane(pane: Pane, sign: 1 | -1): void {
     const {ids, counts, size} = pane;
@@ -388,6 +527,10 @@ export class SlidingWindow {
       keyCount[keyOf[id]!]! += count;
     }
     this.windowPosts += sign * pane.posts;
+    if (this.countAccounts) {
+      for (const [pair, count] of pane.pairs)
+        this.addPair(pair, Math.floor(pair / PAIR), sign * count);
+    }
   }
 
   /** A pane leaves the retained history: its spellings no longer hold their ids. */
@@ -398,35 +541,62 @@ export class SlidingWindow {
       const id = ids[entry]!;
       if (--tags.spellingRefs[id]! === 0) tags.release(id);
     }
+    for (const pair of pane.pairs.keys()) this.authors.release(pair % PAIR);
+    for (const id of pane.postIds) this.countedIds.delete(id);
   };
 
   private emit(): WindowResult {
     const tags = this.tags;
-    // An empty window (a quiet spell, a gap in an archive) has no tags: skip the scan.
-    const ids =
-      this.windowPosts === 0
-        ? []
-        : selectTop(tags.keyCount, tags.keyHigh, tags.keyText, this.topSize);
+    const end = this.lastEnd!;
+    let ids: number[] = [];
+    let scores: number[] | undefined;
+    let warmingUp: boolean | undefined;
+    if (this.rank === 'rising') {
+      const answer = selectRising({
+        end,
+        windowMs: this.windowLength,
+        slideMs: this.slideLength,
+        baselineMs: this.baseline(),
+        minAccounts: this.minAccounts,
+        earliestMs: this.earliestCounted,
+        keyHigh: tags.keyHigh,
+        keyAccounts: tags.keyAccounts,
+        keyText: tags.keyText,
+        top: this.topSize,
+        accountsBefore: this.accountsBefore,
+      });
+      ({ids, scores, warmingUp} = answer);
+    } else if (this.windowPosts > 0) {
+      // An empty window (a quiet spell, a gap in an archive) has no terms: skip the scan.
+      const counts = this.rank === 'accounts' ? tags.keyAccounts : tags.keyCount;
+      ids = selectTop(counts, tags.keyHigh, tags.keyText, this.topSize);
+    }
     const top: RankedTag[] = [];
     for (let i = 0; i < ids.length; i++) {
       const id = ids[i]!;
-      top.push({
+      const tag: RankedTag = {
         key: tags.keyText[id]!,
         display: tags.displayOf(id),
         count: tags.keyCount[id]!,
+        accounts: tags.keyAccounts[id]!,
         rank: i + 1,
-      });
+      };
+      if (scores !== undefined) tag.score = scores[i]!;
+      top.push(tag);
     }
-    const end = this.lastEnd!;
     const result: WindowResult = {
       start: end - this.windowLength,
       end,
       windowMs: this.windowLength,
       slideMs: this.slideLength,
+      terms: this.terms,
+      rank: this.rank,
       posts: this.windowPosts,
       late: this.lateCount,
+      duplicates: this.duplicateCount,
       top,
     };
+    if (warmingUp) result.warmingUp = true;
     this.lastResult = result;
     return result;
   }

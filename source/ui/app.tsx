@@ -5,6 +5,8 @@ import {useApp, useInput, useStdin} from 'ink';
 import {DashboardView, type ViewState} from './components/dashboard-view.js';
 import {useSnapshot} from './hooks/use-snapshot.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
+import {nextRankOrder, type RankOrder} from '../core/rank-order-cycle.js';
+import {nextTermKind, type TermKind} from '../core/terms/term-kind.js';
 import {useSelectionState, type ListedTerm} from './hooks/use-selection-state.js';
 import {actionForKey, editActionForKey, type Action} from './keymap.js';
 import {barRowAt, computeLayout, TOP_ROWS} from './layout.js';
@@ -19,6 +21,8 @@ export type AppProps = {
   hint?: string;
   /** Called with the window and slide the user picked with keys, to remember them. */
   onWindowChange?: (windowMs: number, slideMs: number) => void;
+  /** Called with what is counted or how it is ordered when the user changes it, to remember it. */
+  onCountingChange?: (change: {terms: TermKind} | {rank: RankOrder}) => void;
   /** Called when the user asks to quit (q, Ctrl-C). */
   onQuit?: () => void;
   /** Snapshot tick; tests shorten it. */
@@ -33,6 +37,7 @@ export function App({
   ascii,
   hint,
   onWindowChange,
+  onCountingChange,
   onQuit,
   intervalMs,
   top = TOP_ROWS,
@@ -76,6 +81,19 @@ export function App({
         case 'retweets':
           model.setRetweets(!model.retweets);
           break;
+        case 'terms': {
+          const terms = nextTermKind(model.terms);
+          model.setTerms(terms);
+          dispatch({type: 'forget'});
+          onCountingChange?.({terms});
+          break;
+        }
+        case 'order': {
+          const rank = nextRankOrder(model.rank);
+          model.setRank(rank);
+          onCountingChange?.({rank});
+          break;
+        }
         case 'pause':
           setView((v) => ({...v, paused: !v.paused}));
           setFrozen((f) => (f ? undefined : model.snapshot()));
@@ -119,7 +137,18 @@ export function App({
       refresh();
       setFrozen((f) => (f ? model.snapshot() : f));
     },
-    [model, exit, onQuit, onWindowChange, refresh, view.help, latest, dispatch, barRows],
+    [
+      model,
+      exit,
+      onQuit,
+      onWindowChange,
+      onCountingChange,
+      refresh,
+      view.help,
+      latest,
+      dispatch,
+      barRows,
+    ],
   );
 
   /** A left click at a cell: selects the bar there, or opens it when it is already selected. */

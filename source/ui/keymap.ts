@@ -8,6 +8,8 @@ export type Action =
   | {type: 'slide'; direction: 1 | -1}
   | {type: 'pause'}
   | {type: 'retweets'}
+  | {type: 'terms'}
+  | {type: 'order'}
   | {type: 'help'}
   | {type: 'close'}
   | {type: 'scroll'; by: number}
@@ -62,6 +64,10 @@ export function actionForKey(input: string, key: Key, focus: Focus = 'posts'): A
       return {type: 'pause'};
     case 'r':
       return {type: 'retweets'};
+    case 't':
+      return {type: 'terms'};
+    case 'o':
+      return {type: 'order'};
     case '?':
       return {type: 'help'};
     case '/':

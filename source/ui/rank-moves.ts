@@ -28,4 +28,13 @@ export class RankMoves {
     this.#previous = ranks;
     return {...result, top};
   }
+
+  /**
+   * The result with no moves shown: the same window in another order (or of another kind of
+   * term) says nothing about what rose since the last one. Later results compare against it.
+   */
+  restart(result: WindowResult): ShownResult {
+    this.#previous = new Map(result.top.map((tag) => [tag.key, tag.rank]));
+    return {...result, top: result.top.map((tag): MovedTag => ({...tag, isNew: false}))};
+  }
 }

@@ -1,6 +1,8 @@
 // The plain data one dashboard frame is drawn from. The trend model produces it on a tick; the
 // components are functions of it, so they can be tested without a stream or a clock.
 import type {Post} from '../core/post.js';
+import type {RankOrder} from '../core/rank-order.js';
+import type {TermKind} from '../core/terms/term-kind.js';
 import type {Hello, SourceStatus} from '../core/stream.js';
 import type {LinkState} from '../ingest/stream.js';
 import type {ShownResult} from './rank-moves.js';
@@ -38,6 +40,11 @@ export type DashboardSnapshot = {
   /** Posts received since start. */
   received: number;
   late: number;
+  /** Posts not counted again because their id was already counted. */
+  duplicates: number;
+  /** What is counted and how it is ordered (also when no window has been emitted yet). */
+  terms: TermKind;
+  rank: RankOrder;
   /** Posts the server dropped because this client lagged. */
   dropped: number;
   /** Most recent posts, newest first (bounded; above `listedPerSecond` a sample). */

@@ -5,8 +5,7 @@
 // recounts only the window's own few slides.
 import type {Post} from '../core/post.js';
 import {normalizeTag} from '../core/normalize-tag.js';
-import type {SlidingWindow} from '../core/sliding-window.js';
-import type {RankedTag} from '../core/window-result.js';
+import type {CooccurringTerm, SlidingWindow} from '../core/sliding-window.js';
 import {RecentPosts} from './recent-posts.js';
 
 /** Terms listed as seen with the open one. */
@@ -30,7 +29,7 @@ export type TrendDetailSnapshot = {
   /** Posts in the window carrying the term. */
   count: number;
   /** The terms most often carried with it in the window, with exact post counts. */
-  cooccurring: RankedTag[];
+  cooccurring: CooccurringTerm[];
   /** Where the co-occurrence counts begin: the window's start, unless it was just made longer. */
   cooccurringFromMs: number;
   windowStart: number;
@@ -45,7 +44,7 @@ export class TrendDetail {
   readonly display: string;
   readonly #posts: RecentPosts;
   #final: Cache | undefined;
-  #cooccurring: {signature: string; terms: RankedTag[]; fromMs: number} | undefined;
+  #cooccurring: {signature: string; terms: CooccurringTerm[]; fromMs: number} | undefined;
 
   /**
    * `earlier`: posts already listed, newest first; those carrying it (by `termsOf`, the terms
@@ -161,7 +160,10 @@ export class TrendDetail {
     return counts.slice(0, Math.max(0, (to - from) / slideMs));
   }
 
-  #cooccurringIn(window: SlidingWindow, signature: string): {terms: RankedTag[]; fromMs: number} {
+  #cooccurringIn(
+    window: SlidingWindow,
+    signature: string,
+  ): {terms: CooccurringTerm[]; fromMs: number} {
     if (this.#cooccurring?.signature !== signature) {
       const answer = window.cooccurring(this.key, COOCCURRING_TERMS) ?? {terms: [], fromMs: 0};
       this.#cooccurring = {signature, ...answer};

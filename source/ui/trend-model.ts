@@ -2,6 +2,9 @@
 // thousands per second), read as a snapshot a few times per second. The counts are a
 // `WindowPair` (every post, originals only), so the retweet key switches them at once.
 import type {Post} from '../core/post.js';
+import type {RankOrder} from '../core/rank-order.js';
+import type {TermKind} from '../core/terms/term-kind.js';
+import {droppedWordsFor, termsOf, type DroppedWords} from '../core/terms/terms-of.js';
 import type {Hello, SourceStatus} from '../core/stream.js';
 import {WindowClock} from '../core/window/window-clock.js';
 import {isPacedSource, type LinkState, type StreamEvent} from '../ingest/stream.js';
@@ -19,10 +22,17 @@ export type TrendModelOptions = {
   slideMs: number;
   timeMode: 'arrival' | 'event';
   retweets: boolean;
+  /** What is counted and how it is ordered at start; keys switch both. */
+  terms?: TermKind;
+  rank?: RankOrder;
+  /**
+   * The history compared against: `rising`'s baseline, and what an opened trend's baseline
+   * spans; default 10 × the window. With `minAccounts`, the least accounts to rank as rising.
+   */
+  baselineMs?: number;
+  minAccounts?: number;
   /** Tags per window the bar chart can show. */
   top?: number;
-  /** What an opened trend's baseline spans; default 10 × the window. */
-  baselineMs?: number;
   /** Wall clock; injectable so tests control time. */
   now?: () => number;
 };
@@ -41,11 +51,15 @@ const PREVIEW_SLIDE_MS = 1000;
 /** Windows an ended replay closes per tick: each costs a top-k; keep a frame well under 20 ms. */
 const DRAIN_PER_TICK = 200;
 const MAX_RATE_SPAN_MS = 3_600_000;
+/** History kept for window changes at run time: the largest preset window. */
+const DEFAULT_RETENTION_MS = 3_600_000;
 
 export class TrendModel {
   readonly #options: TrendModelOptions;
   readonly #now: () => number;
   readonly #windows: WindowPair;
+  /** The query's words, never counted as words (for the open trend's companions). */
+  readonly #queryWords: DroppedWords;
   #windowMs: number;
   #slideMs: number;
   readonly #rate = new RateHistory();
@@ -80,15 +94,28 @@ export class TrendModel {
     this.#clock = new WindowClock(options.timeMode, isPacedSource(options.source), this.#now);
     this.#windowMs = options.windowMs;
     this.#slideMs = options.slideMs;
+    const baselineMs = options.baselineMs ?? 10 * options.windowMs;
+    this.#queryWords = droppedWordsFor([options.query]);
     const config = {
       windowMs: options.windowMs,
       slideMs: options.slideMs,
       timeMode: options.timeMode,
       top: options.top ?? 10,
+      query: [options.query],
+      rank: options.rank ?? 'posts',
+      baselineMs,
+      ...(options.minAccounts === undefined ? {} : {minAccounts: options.minAccounts}),
+      // The `o` key may turn to `rising` at any time: keep history for its baseline throughout.
+      retentionMs: Math.max(DEFAULT_RETENTION_MS, baselineMs + 2 * options.windowMs),
     };
-    this.#windows = new WindowPair(config, options.retweets);
+    const terms = options.terms ?? 'hashtags';
+    this.#windows = new WindowPair(config, options.retweets, terms);
     if (options.timeMode === 'arrival' && options.slideMs > PREVIEW_SLIDE_MS) {
-      this.#preview = new WindowPair({...config, slideMs: PREVIEW_SLIDE_MS}, options.retweets);
+      this.#preview = new WindowPair(
+        {...config, slideMs: PREVIEW_SLIDE_MS},
+        options.retweets,
+        terms,
+      );
     }
     this.#linkSince = this.#statusSince = this.#now();
   }
@@ -127,10 +154,9 @@ export class TrendModel {
   #addPost(post: Post): void {
     const arrived = this.#now();
     const time = this.#clock.timeOf(post.createdAt);
-    const terms = post.hashtags;
-    this.#windows.add(time, terms, post.retweet);
-    this.#preview?.add(time, terms, post.retweet);
-    this.#open?.offer(post, terms);
+    this.#windows.add(time, post);
+    this.#preview?.add(time, post);
+    this.#open?.offer(post, termsOf(post, this.#windows.terms, this.#queryWords));
     const second = Math.floor(arrived / 1000);
     if (second !== this.#listSecond) {
       this.#listSecond = second;
@@ -203,6 +229,29 @@ export class TrendModel {
     this.#open = undefined;
   }
 
+  /** What is counted. */
+  get terms(): TermKind {
+    return this.#windows.terms;
+  }
+
+  /** Counts another kind of term; shown at once from the history already counted. */
+  setTerms(kind: TermKind): void {
+    // An open trend is a term of the kind counted until now.
+    this.#open = undefined;
+    this.#windows.terms = kind;
+    if (this.#preview) this.#preview.terms = kind;
+  }
+
+  get rank(): RankOrder {
+    return this.#windows.rank;
+  }
+
+  /** Orders the trends another way, the current window at once. */
+  setRank(rank: RankOrder): void {
+    this.#windows.setRank(rank);
+    this.#preview?.setRank(rank);
+  }
+
   /** Posts received since start. */
   get received(): number {
     return this.#received;
@@ -244,6 +293,9 @@ export class TrendModel {
       postsPerSecond: this.#rate.perSecond(now),
       received: this.#received,
       late: this.#windows.late,
+      duplicates: this.#windows.duplicates,
+      terms: this.#windows.terms,
+      rank: this.#windows.rank,
       dropped: this.#dropped,
       posts: this.#posts.newest(SNAPSHOT_POSTS, retweets),
       listedPerSecond: LISTED_PER_SECOND,

@@ -52,14 +52,16 @@ const records = (stdout: string): NdjsonRecord[] =>
     .map((line) => JSON.parse(line) as NdjsonRecord);
 
 /** The recount's expected top list: count desc, key asc; display = commonest spelling. */
-function expectedTop(window: RecountWindow): {tag: string; count: number}[] {
+function expectedTop(
+  window: RecountWindow,
+): {tag: string; key: string; count: number; accounts: number}[] {
   return [...window.counts]
     .sort(([keyA, a], [keyB, b]) => b - a || (keyA < keyB ? -1 : keyA > keyB ? 1 : 0))
     .map(([key, count]) => {
       const spellings = [...window.spellings.get(key)!];
       // Most occurrences; ties to the smallest string, so the order of input cannot matter.
       spellings.sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0));
-      return {tag: `#${spellings[0]![0]}`, count};
+      return {tag: `#${spellings[0]![0]}`, key, count, accounts: window.authors.get(key)!.size};
     });
 }
 
@@ -133,7 +135,9 @@ describe('batch replay of real archives against a brute-force recount', () => {
     const run = await replay({replayFile: path.join(fixtures, 'twarc2/two_tweets.jsonl')});
     const tops = records(run.stdout).map((record) => record.top);
     expect(tops.length).toBeGreaterThan(0);
-    for (const top of tops) expect(top).toEqual([{tag: '#POIUYTREWQ', count: 1}]);
+    for (const top of tops) {
+      expect(top).toEqual([{tag: '#POIUYTREWQ', key: 'poiuytrewq', count: 1, accounts: 1}]);
+    }
   });
 
   it('gives the same records for a gzip file and for stdin', async () => {
@@ -244,6 +248,8 @@ describe('event time on generated archives', () => {
     message.data.created_at = new Date(
       Date.parse(message.data.created_at) + 3 * 86_400_000,
     ).toISOString();
+    // A post of its own, not a duplicate of the one it was copied from.
+    (message.data as {id?: string}).id = 'days-later';
     const later = [...lines, JSON.stringify(message)];
     const expected = recountWindows(recountText(later.join('\n')), 20_000, 10_000);
     // 3 days of 10 s slides: far more windows than the feeder hands on in one step.
@@ -351,8 +357,9 @@ describe('bad input and output', () => {
       slideMs: 3_600_000,
     });
     const rows = run.stdout.trimEnd().split('\n');
-    expect(rows[0]).toBe('window_end,tag,count');
-    expect(rows.filter((row) => row === 'window_end,tag,count')).toHaveLength(1);
+    const header = 'window_end,tag,key,count,accounts,posts';
+    expect(rows[0]).toBe(header);
+    expect(rows.filter((row) => row === header)).toHaveLength(1);
     expect(rows.length).toBeGreaterThan(1);
   });
 

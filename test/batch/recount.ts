@@ -2,10 +2,10 @@
 // archive formats (X v2 messages and pages, twarc2 flattened lines, Jetstream) and its own
 // window arithmetic, sharing no code with trendtui's parser or window. Every window is counted
 // from scratch over the posts in its time range (found by binary search in the sorted posts),
-// so it is slow and obviously right.
+// so it is slow and obviously right. A post id seen before is a duplicate, counted once.
 import twitterText from 'twitter-text';
 
-export type RecountPost = {time: number; tags: string[]};
+export type RecountPost = {time: number; tags: string[]; author: string; id: string};
 
 export type RecountWindow = {
   start: number;
@@ -13,6 +13,8 @@ export type RecountWindow = {
   posts: number;
   /** Tag key -> count. */
   counts: Map<string, number>;
+  /** Tag key -> distinct authors. */
+  authors: Map<string, Set<string>>;
   /** Tag key -> spellings seen in the window, with counts. */
   spellings: Map<string, Map<string, number>>;
 };
@@ -51,11 +53,25 @@ function retweetedId(tweet: Json): string | undefined {
   return retweeted === undefined ? undefined : String((retweeted as Json)['id']);
 }
 
-function xPost(tweet: Json, includedTweets: Json[]): RecountPost {
+/** The author's user name where the line carries it (as X shows accounts), else the id. */
+function authorOf(tweet: Json, users: Json[]): string {
+  if (isObject(tweet['author']) && typeof tweet['author']['username'] === 'string') {
+    return tweet['author']['username'];
+  }
+  const user = users.find((candidate) => candidate['id'] === tweet['author_id']);
+  return typeof user?.['username'] === 'string' ? user['username'] : String(tweet['author_id']);
+}
+
+function xPost(tweet: Json, includedTweets: Json[], users: Json[] = []): RecountPost {
   const originalId = retweetedId(tweet);
   const original =
     originalId === undefined ? undefined : includedTweets.find((t) => t['id'] === originalId);
-  return {time: Date.parse(String(tweet['created_at'])), tags: tweetTags(original ?? tweet)};
+  return {
+    time: Date.parse(String(tweet['created_at'])),
+    tags: tweetTags(original ?? tweet),
+    author: authorOf(tweet, users),
+    id: String(tweet['id']),
+  };
 }
 
 /** The posts one archive line holds, by this file's own reading of the formats. */
@@ -81,12 +97,22 @@ export function recountLine(line: string): RecountPost[] {
     }
     for (const tag of (record['tags'] as string[] | undefined) ?? []) tags.push(tag);
     const found = tags.length > 0 ? tags : twitterText.extractHashtags(String(record['text']));
-    return [{time: Math.floor(Number(json['time_us']) / 1000), tags: once(found)}];
+    return [
+      {
+        time: Math.floor(Number(json['time_us']) / 1000),
+        tags: once(found),
+        author: String(json['did']),
+        id: `${String(json['did'])}/${String(commit['rkey'])}`,
+      },
+    ];
   }
   const includes = isObject(json['includes']) ? json['includes'] : {};
   const included = Array.isArray(includes['tweets']) ? (includes['tweets'] as Json[]) : [];
-  if (Array.isArray(json['data'])) return (json['data'] as Json[]).map((t) => xPost(t, included));
-  if (isObject(json['data'])) return [xPost(json['data'], included)];
+  const users = Array.isArray(includes['users']) ? (includes['users'] as Json[]) : [];
+  if (Array.isArray(json['data'])) {
+    return (json['data'] as Json[]).map((t) => xPost(t, included, users));
+  }
+  if (isObject(json['data'])) return [xPost(json['data'], included, users)];
   if (typeof json['created_at'] === 'string' && typeof json['text'] === 'string') {
     // twarc2 flatten: the referenced tweets are inlined in `referenced_tweets`.
     const inlined = Array.isArray(json['referenced_tweets'])
@@ -114,7 +140,9 @@ export function recountWindows(
   slideMs: number,
 ): RecountWindow[] {
   if (posts.length === 0) return [];
-  const sorted = [...posts].sort((a, b) => a.time - b.time);
+  const ids = new Set<string>();
+  const unique = posts.filter((post) => !ids.has(post.id) && ids.add(post.id));
+  const sorted = unique.sort((a, b) => a.time - b.time);
   const earliest = sorted[0]!.time;
   const latest = sorted.at(-1)!.time;
   // The first index whose time is at least `time`.
@@ -133,13 +161,21 @@ export function recountWindows(
   const windows: RecountWindow[] = [];
   for (let end = firstEnd; end <= lastEnd; end += slideMs) {
     const start = end - windowMs;
-    const window: RecountWindow = {start, end, posts: 0, counts: new Map(), spellings: new Map()};
+    const window: RecountWindow = {
+      start,
+      end,
+      posts: 0,
+      counts: new Map(),
+      authors: new Map(),
+      spellings: new Map(),
+    };
     for (let i = firstAtOrAfter(start); i < sorted.length && sorted[i]!.time < end; i++) {
       const post = sorted[i]!;
       window.posts++;
       for (const tag of post.tags) {
         const k = key(tag);
         window.counts.set(k, (window.counts.get(k) ?? 0) + 1);
+        window.authors.set(k, (window.authors.get(k) ?? new Set()).add(post.author));
         const spellings = window.spellings.get(k) ?? new Map<string, number>();
         spellings.set(tag, (spellings.get(tag) ?? 0) + 1);
         window.spellings.set(k, spellings);

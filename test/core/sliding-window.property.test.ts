@@ -1,9 +1,10 @@
 // Random streams against a brute-force recount: every result the SlidingWindow emits (counts,
-// displays, ranks, posts, late) must equal what a naive oracle computes by keeping every counted
+// accounts, displays, ranks in every order including rising, posts, late, duplicates) must equal what a naive oracle computes by keeping every counted
 // post in a list and recounting each window from scratch. The oracle implements the module
 // header's rules directly, with its own formulas, and shares no code with the window.
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
+import type {RankOrder} from '../../source/core/rank-order.js';
 import {SlidingWindow} from '../../source/core/sliding-window.js';
 import type {RankedTag, WindowResult} from '../../source/core/window-result.js';
 
@@ -22,9 +23,23 @@ type Setup = {
    * archive in no particular order: nothing is due or late before `finish()`.
    */
   archive: boolean;
+  rank: RankOrder;
+  /** Undefined: the default, 10 × the current window. */
+  baselineUnits: number | undefined;
+  minAccounts: number;
 };
 type Op =
-  | {kind: 'add'; step: number; behind: number; tags: string[]}
+  | {
+      kind: 'add';
+      step: number;
+      behind: number;
+      tags: string[];
+      /** From a small pool, so ids repeat (duplicates); undefined: no id, never a duplicate. */
+      id: number | undefined;
+      /** From a small pool, so authors repeat; undefined: an account of its own. */
+      author: string | undefined;
+    }
+  | {kind: 'setRank'; rank: RankOrder}
   | {kind: 'advance'; ahead: number}
   | {kind: 'setWindow'; windowUnits: number; slideUnits: number};
 
@@ -52,16 +67,26 @@ const SPELLINGS = [
 ];
 const keyOf = (tag: string) => tag.normalize('NFKC').toLowerCase();
 
+type CountedPost = {time: number; tags: readonly string[]; author: string; id: string | undefined};
+let anonymous = 0;
+
 /** The naive model: every counted post in a list, every window recounted from it. */
 class BruteForce {
   private windowMs: number;
   private slideMs: number;
   private lastEnd: number | undefined;
-  private readonly counted: {time: number; tags: readonly string[]}[] = [];
+  private readonly counted: CountedPost[] = [];
   private latestSeen = Number.NEGATIVE_INFINITY;
   private late = 0;
+  private duplicates = 0;
+  /** Posts before this time are no longer retained: their ids are forgotten. */
+  private forgottenBefore = Number.NEGATIVE_INFINITY;
+  rank: RankOrder;
   lastResult: WindowResult | undefined;
   emitted = 0;
+  /** Results listing rising terms, and results where a term has fewer accounts than posts. */
+  risingLists = 0;
+  sharedAccounts = 0;
 
   constructor(
     windowMs: number,
@@ -70,12 +95,34 @@ class BruteForce {
     private readonly top: number,
     private readonly bound: number,
     private readonly lateness: number,
+    rank: RankOrder,
+    private readonly baselineMs: number | undefined,
+    private readonly minAccounts: number,
+    private readonly retention: number,
+    private readonly paneMs: number,
   ) {
     this.windowMs = windowMs;
     this.slideMs = slideMs;
+    this.rank = rank;
   }
 
-  add(time: number, tags: readonly string[]): 'counted' | 'late' {
+  private get baseline(): number {
+    return this.baselineMs ?? 10 * this.windowMs;
+  }
+
+  add(
+    time: number,
+    tags: readonly string[],
+    author: string | undefined,
+    id: string | undefined,
+  ): 'counted' | 'late' | 'duplicate' {
+    if (
+      id !== undefined &&
+      this.counted.some((post) => post.id === id && post.time >= this.forgottenBefore)
+    ) {
+      this.duplicates++;
+      return 'duplicate';
+    }
     this.latestSeen = Math.max(this.latestSeen, time);
     if (this.lastEnd !== undefined) {
       // The last window holding `time` (ends in (time, time + window]); emitted already?
@@ -85,7 +132,7 @@ class BruteForce {
         return 'late';
       }
     }
-    this.counted.push({time, tags});
+    this.counted.push({time, tags, author: author ?? `anonymous ${++anonymous}`, id});
     return 'counted';
   }
 
@@ -107,6 +154,11 @@ class BruteForce {
     return this.lastEnd === undefined ? undefined : this.recount(this.lastEnd);
   }
 
+  setRank(rank: RankOrder): WindowResult | undefined {
+    this.rank = rank;
+    return this.lastEnd === undefined ? undefined : this.recount(this.lastEnd);
+  }
+
   private emitThrough(due: number): WindowResult[] {
     const slide = this.slideMs;
     let end: number;
@@ -125,6 +177,20 @@ class BruteForce {
     return results;
   }
 
+  /** Accounts per key among the counted posts in [end − window, end). */
+  private accountsIn(end: number): Map<string, number> {
+    const authors = new Map<string, Set<string>>();
+    for (const post of this.counted) {
+      if (post.time < end - this.windowMs || post.time >= end) continue;
+      for (const tag of post.tags) {
+        const set = authors.get(keyOf(tag)) ?? new Set<string>();
+        set.add(post.author);
+        authors.set(keyOf(tag), set);
+      }
+    }
+    return new Map([...authors].map(([key, set]) => [key, set.size]));
+  }
+
   private recount(end: number): WindowResult {
     const start = end - this.windowMs;
     const inside = this.counted.filter((post) => post.time >= start && post.time < end);
@@ -136,28 +202,81 @@ class BruteForce {
         byKey.set(keyOf(tag), spellings);
       }
     }
-    const rows = [...byKey].map(([key, spellings]) => {
+    const accounts = this.accountsIn(end);
+    let rows: {key: string; display: string; count: number; accounts: number; score?: number}[] = [
+      ...byKey,
+    ].map(([key, spellings]) => {
       const list = [...spellings].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
       const count = list.reduce((sum, [, n]) => sum + n, 0);
-      return {key, display: list[0]![0], count};
+      return {key, display: list[0]![0], count, accounts: accounts.get(key)!};
     });
-    rows.sort((x, y) => y.count - x.count || (x.key < y.key ? -1 : 1));
+    let warmingUp = false;
+    if (this.rank === 'posts') {
+      rows.sort((x, y) => y.count - x.count || (x.key < y.key ? -1 : 1));
+    } else if (this.rank === 'accounts') {
+      rows.sort((x, y) => y.accounts - x.accounts || (x.key < y.key ? -1 : 1));
+    } else {
+      // The earlier windows: ends t − W, t − 2W, … floored to the slide, after the earliest post.
+      const earliest = Math.min(...this.counted.map((post) => post.time));
+      const count = Math.max(1, Math.floor(this.baseline / this.windowMs));
+      const earlier: Map<string, number>[] = [];
+      for (let k = 1; k <= count; k++) {
+        const at = Math.floor((end - k * this.windowMs) / this.slideMs) * this.slideMs;
+        if (at > earliest) earlier.push(this.accountsIn(at));
+      }
+      warmingUp = earlier.length === 0;
+      rows = warmingUp
+        ? []
+        : rows
+            .map((row) => {
+              const expected =
+                earlier.reduce((sum, map) => sum + (map.get(row.key) ?? 0), 0) / earlier.length;
+              const observed = row.accounts;
+              const score =
+                observed > expected && observed >= this.minAccounts
+                  ? (observed - expected) ** 2 / Math.max(expected, 1)
+                  : 0;
+              return {...row, score};
+            })
+            .filter((row) => row.score > 0)
+            .sort(
+              (x, y) => y.score! - x.score! || y.accounts - x.accounts || (x.key < y.key ? -1 : 1),
+            );
+    }
     const shown = this.top === 0 ? rows : rows.slice(0, this.top);
     const top: RankedTag[] = shown.map((row, i) => ({...row, rank: i + 1}));
+    // Retained history after this emission: what the window keeps (see its header).
+    const rising = this.rank === 'rising' ? this.baseline + this.windowMs + this.slideMs : 0;
+    const kept = Math.max(this.windowMs, this.retention, rising);
+    this.forgottenBefore = Math.max(
+      this.forgottenBefore,
+      Math.floor((end - kept) / this.paneMs) * this.paneMs,
+    );
     this.emitted++;
-    return (this.lastResult = {
+    const result: WindowResult = {
       start,
       end,
       windowMs: this.windowMs,
       slideMs: this.slideMs,
+      terms: 'hashtags',
+      rank: this.rank,
       posts: inside.length,
       late: this.late,
+      duplicates: this.duplicates,
       top,
-    });
+    };
+    if (warmingUp) result.warmingUp = true;
+    if (this.rank === 'rising' && top.length > 0) this.risingLists++;
+    if (top.some((tag) => tag.accounts < tag.count)) this.sharedAccounts++;
+    return (this.lastResult = result);
   }
 
   get lateCount(): number {
     return this.late;
+  }
+
+  get duplicateCount(): number {
+    return this.duplicates;
   }
 }
 
@@ -172,6 +291,9 @@ const setupArbitrary: fc.Arbitrary<Setup> = fc
     boundUnits: fc.integer({min: 0, max: 3}),
     latenessUnits: fc.integer({min: 0, max: 2}),
     archive: fc.boolean(),
+    rank: fc.constantFrom<RankOrder>('posts', 'accounts', 'rising'),
+    baselineUnits: fc.option(fc.integer({min: 1, max: 12}), {nil: undefined}),
+    minAccounts: fc.integer({min: 0, max: 3}),
   })
   .map((setup) => ({...setup, slideUnits: Math.min(setup.slideUnits, setup.windowUnits)}));
 
@@ -184,6 +306,15 @@ const opArbitrary: fc.Arbitrary<Op> = fc.oneof(
       step: fc.integer({min: 0, max: 4}),
       behind: fc.oneof(fc.constant(0), fc.integer({min: 0, max: 3}), fc.integer({min: 0, max: 20})),
       tags: fc.subarray(SPELLINGS, {maxLength: 4}),
+      id: fc.option(fc.integer({min: 0, max: 40}), {nil: undefined}),
+      author: fc.option(fc.constantFrom('ann', 'bob', 'cy', 'dee'), {nil: undefined}),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('setRank' as const),
+      rank: fc.constantFrom<RankOrder>('posts', 'accounts', 'rising'),
     }),
   },
   {
@@ -223,11 +354,16 @@ function run(setup: Setup, ops: readonly Op[]): void {
     top: setup.top,
     maxOutOfOrdernessMs: setup.archive ? ARCHIVE_BOUND_MS : setup.boundUnits * unit,
     allowedLatenessMs: setup.latenessUnits * unit,
-    // Enough for the longest window a setWindow can ask for, so panes dropped earlier are
-    // never needed; short enough that long streams do drop panes.
-    retentionMs: 10 * unit + 1000,
+    // Enough for the longest window a setWindow can ask for and its default baseline (10 ×
+    // 8 units, plus the window and slide), so panes dropped earlier are never needed; short
+    // enough that long streams do drop panes (and forget their posts' ids).
+    retentionMs: 100 * unit + 1000,
+    rank: setup.rank,
+    baselineMs: setup.baselineUnits === undefined ? undefined : setup.baselineUnits * unit,
+    minAccounts: setup.minAccounts,
   };
   const window = new SlidingWindow(options);
+  const pane = window.paneMs;
   const oracle = new BruteForce(
     windowMs,
     slideMs,
@@ -235,8 +371,12 @@ function run(setup: Setup, ops: readonly Op[]): void {
     setup.top,
     options.maxOutOfOrdernessMs,
     options.allowedLatenessMs,
+    setup.rank,
+    options.baselineMs,
+    setup.minAccounts,
+    options.retentionMs,
+    pane,
   );
-  const pane = window.paneMs;
   // Times: a clock in units, plus a sub-unit phase so posts fall inside panes, not on edges.
   let clock = setup.origin * unit;
   let phase = 0;
@@ -246,10 +386,13 @@ function run(setup: Setup, ops: readonly Op[]): void {
       phase = (phase + 37) % unit;
       const time = clock - op.behind * unit + phase;
       const tags = uniqueByKey(op.tags);
-      expect(window.add(time, tags)).toBe(oracle.add(time, tags));
+      const id = op.id === undefined ? undefined : `post-${op.id}`;
+      expect(window.add(time, tags, op.author, id)).toBe(oracle.add(time, tags, op.author, id));
     } else if (op.kind === 'advance') {
       const now = clock + op.ahead * unit;
       expect(window.advance(now)).toEqual(oracle.advance(now));
+    } else if (op.kind === 'setRank') {
+      expect(window.setRank(op.rank)).toEqual(oracle.setRank(op.rank));
     } else {
       // Whole panes (the window's contract); the slide no longer than the window.
       const round = (ms: number) => Math.max(pane, Math.ceil(ms / pane) * pane);
@@ -260,18 +403,32 @@ function run(setup: Setup, ops: readonly Op[]): void {
       if (answer !== undefined) stats.changes++;
     }
     expect(window.late).toBe(oracle.lateCount);
+    expect(window.duplicates).toBe(oracle.duplicateCount);
   }
   expect(window.finish()).toEqual(oracle.finish());
   expect(window.latest()).toEqual(oracle.lastResult);
   stats.runs++;
   stats.emitted += oracle.emitted;
   stats.late += oracle.lateCount;
+  stats.duplicates += oracle.duplicateCount;
+  stats.rising += oracle.risingLists;
+  stats.sharedAccounts += oracle.sharedAccounts;
 }
 
-const stats = {runs: 0, emitted: 0, late: 0, changes: 0};
+const stats = {
+  runs: 0,
+  emitted: 0,
+  late: 0,
+  changes: 0,
+  duplicates: 0,
+  rising: 0,
+  sharedAccounts: 0,
+};
 
 describe('SlidingWindow against a brute-force recount', () => {
-  it('gives identical results on random streams', () => {
+  // The recount is slow on purpose (every window and baseline from scratch), and the machine
+  // may be shared: a generous limit.
+  it('gives identical results on random streams', {timeout: 120_000}, () => {
     fc.assert(
       fc.property(
         setupArbitrary,
@@ -286,5 +443,9 @@ describe('SlidingWindow against a brute-force recount', () => {
     expect(stats.emitted).toBeGreaterThan(5000);
     expect(stats.late).toBeGreaterThan(200);
     expect(stats.changes).toBeGreaterThan(200);
+    expect(stats.duplicates).toBeGreaterThan(200);
+    // Windows listing rising terms, and windows where a term has fewer accounts than posts.
+    expect(stats.rising).toBeGreaterThan(200);
+    expect(stats.sharedAccounts).toBeGreaterThan(200);
   });
 });

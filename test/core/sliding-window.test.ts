@@ -80,7 +80,10 @@ describe('SlidingWindow in arrival time', () => {
     window.add(s(3), ['StanLee']);
     window.add(s(4), ['ＳｔａｎＬｅｅ']);
     const [result] = window.advance(s(10));
-    expect(result!.top).toEqual([{key: 'stanlee', display: 'StanLee', count: 4, rank: 1}]);
+    // No author given: each post is an account of its own.
+    expect(result!.top).toEqual([
+      {key: 'stanlee', display: 'StanLee', count: 4, accounts: 4, rank: 1},
+    ]);
     // In the next window only one spelling of each remains: the tie goes to code-unit order.
     window.add(s(11), ['stanlee']);
     window.add(s(12), ['STANLEE']);
@@ -135,9 +138,9 @@ describe('SlidingWindow in arrival time', () => {
     }
     const [second] = window.advance(s(20));
     expect(second!.top).toEqual([
-      {key: 'c', display: 'c', count: 5, rank: 1},
-      {key: 'b', display: 'b', count: 4, rank: 2},
-      {key: 'd', display: 'd', count: 1, rank: 3},
+      {key: 'c', display: 'c', count: 5, accounts: 5, rank: 1},
+      {key: 'b', display: 'b', count: 4, accounts: 4, rank: 2},
+      {key: 'd', display: 'd', count: 1, accounts: 1, rank: 3},
     ]);
   });
 
@@ -344,5 +347,55 @@ describe('SlidingWindow.setWindow', () => {
     window.advance(s(60));
     expect(window.distinctTags).toBe(1);
     expect(counts(window.setWindow(s(60), s(10)))).toEqual({new: 1});
+  });
+});
+
+describe('accounts, duplicates and rising', () => {
+  it('counts one account posting a tag fifty times once, and ranks by accounts on request', () => {
+    const window = windowOf({windowMs: s(10), slideMs: s(10), rank: 'accounts'});
+    for (let i = 0; i < 50; i++) window.add(s(1), ['SpamTag'], 'spammer');
+    for (let i = 0; i < 10; i++) window.add(s(2), ['RealTrend'], `person${i}`);
+    const [result] = window.advance(s(10));
+    expect(result!.top.map((tag) => [tag.display, tag.count, tag.accounts])).toEqual([
+      ['RealTrend', 10, 10],
+      ['SpamTag', 50, 1],
+    ]);
+    expect(window.setRank('posts')!.top.map((tag) => tag.display)).toEqual([
+      'SpamTag',
+      'RealTrend',
+    ]);
+  });
+
+  it('counts a repeated post id once, and forgets ids with the panes that held them', () => {
+    const window = windowOf({windowMs: s(10), slideMs: s(10), retentionMs: s(10)});
+    expect(window.add(s(1), ['a'], 'ann', 'p1')).toBe('counted');
+    expect(window.add(s(2), ['a'], 'ann', 'p1')).toBe('duplicate');
+    const [first] = window.advance(s(10));
+    expect(first).toMatchObject({posts: 1, duplicates: 1});
+    // Once the pane holding p1 is dropped, its id no longer costs memory (nor is it matched).
+    window.advance(s(40));
+    expect(window.add(s(41), ['a'], 'ann', 'p1')).toBe('counted');
+  });
+
+  it('rising: warming up until an earlier window exists, then the score against the mean', () => {
+    const window = windowOf({
+      windowMs: s(10),
+      slideMs: s(10),
+      rank: 'rising',
+      baselineMs: s(20),
+      minAccounts: 2,
+    });
+    // [0, 10): one account on #calm and #surge.
+    window.add(s(1), ['calm', 'surge'], 'ann');
+    const [first] = window.advance(s(10));
+    expect(first).toMatchObject({warmingUp: true, top: []});
+    // [10, 20): #surge by four accounts, #calm by one: e = 1 for both.
+    for (const author of ['ann', 'bob', 'cy', 'dee']) window.add(s(11), ['surge'], author);
+    window.add(s(12), ['calm'], 'ann');
+    const [second] = window.advance(s(20));
+    expect(second!.warmingUp).toBeUndefined();
+    expect(second!.top).toEqual([
+      {key: 'surge', display: 'surge', count: 4, accounts: 4, score: 9, rank: 1},
+    ]);
   });
 });

@@ -74,6 +74,32 @@ describe('App', () => {
     expect(remember).toHaveBeenLastCalledWith(10_000, 10_000);
   });
 
+  it('switches what is counted on t and how it is ordered on o, at once, and remembers both', async () => {
+    const remember = vi.fn();
+    const tui = await renderTui(
+      <App model={filledModel()} color={false} ascii={false} onCountingChange={remember} />,
+      {columns: 80, rows: 24},
+    );
+    expect(tui.frame()).toContain('Top hashtags by posts');
+    expect(tui.frame()).toMatch(/#StanLee .* 30 /);
+    // Every post is by one account: ordered by accounts, each tag counts 1.
+    await tui.press('o');
+    expect(tui.frame()).toContain('Top hashtags by accounts');
+    expect(tui.frame()).toMatch(/#StanLee .* 1$/m);
+    expect(remember).toHaveBeenLastCalledWith({rank: 'accounts'});
+    await tui.press('t');
+    expect(tui.frame()).toContain('Top words by accounts');
+    // `post 12` and the like: the posts' words, counted from the start, not from the key press.
+    expect(tui.frame()).toMatch(/ post .* 1$/m);
+    expect(remember).toHaveBeenLastCalledWith({terms: 'words'});
+    await tui.press('o');
+    expect(tui.frame()).toContain('Rising words');
+    await tui.press('t');
+    await tui.press('t');
+    expect(tui.frame()).toContain('Rising mentions');
+    expect(tui.frame()).toContain('duplicates 0');
+  });
+
   it('opens help on ? and closes it on Esc', async () => {
     const tui = await renderTui(<App model={filledModel()} color={false} ascii={false} />, {
       columns: 80,

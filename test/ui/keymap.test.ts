@@ -37,6 +37,8 @@ describe('actionForKey (the README keys)', () => {
     ['p', {}, {type: 'pause'}],
     [' ', {}, {type: 'pause'}],
     ['r', {}, {type: 'retweets'}],
+    ['t', {}, {type: 'terms'}],
+    ['o', {}, {type: 'order'}],
     ['?', {}, {type: 'help'}],
     ['', {escape: true}, {type: 'close'}],
     ['', {upArrow: true}, {type: 'scroll', by: -1}],

@@ -35,10 +35,10 @@ describe('RankMoves', () => {
     ]);
     const second = moves.next(window.advance(s(20))[0]!);
     expect(second.top).toEqual([
-      {key: 'c', display: 'c', count: 5, rank: 1, rankChange: 2, isNew: false},
-      {key: 'b', display: 'b', count: 4, rank: 2, rankChange: -1, isNew: false},
+      {key: 'c', display: 'c', count: 5, accounts: 5, rank: 1, rankChange: 2, isNew: false},
+      {key: 'b', display: 'b', count: 4, accounts: 4, rank: 2, rankChange: -1, isNew: false},
       // `d` was counted before but outside the previous top 3: new to the chart.
-      {key: 'd', display: 'd', count: 1, rank: 3, isNew: true},
+      {key: 'd', display: 'd', count: 1, accounts: 1, rank: 3, isNew: true},
     ]);
     expect(second).toMatchObject({start: s(10), end: s(20), posts: 10});
   });

@@ -1,6 +1,8 @@
 // Pipe mode's output: one record per window slide as NDJSON, or one row per (window, tag) as
 // TSV/CSV. Pure string building, so batch replay and live pipe mode print the same bytes.
+import type {RankOrder} from '../rank-order.js';
 import {sanitizeForTerminal} from '../sanitize.js';
+import {displayTerm, type TermKind} from '../terms/term-kind.js';
 import type {WindowResult} from '../window-result.js';
 
 export type RecordFormat = 'ndjson' | 'tsv' | 'csv';
@@ -12,7 +14,16 @@ export type RecordFormatter = {
   format(result: WindowResult): string;
 };
 
-/** One NDJSON record, as the README's "Pipe mode" shows it and scripts read it. */
+/** One term of a record: as shown, its stable key, posts, accounts, and the rising score. */
+export type RecordTerm = {
+  tag: string;
+  key: string;
+  count: number;
+  accounts: number;
+  score?: number;
+};
+
+/** One NDJSON record, as the README's pipe-mode section documents it and scripts read it. */
 export type NdjsonRecord = {
   window_start: string;
   window_end: string;
@@ -20,12 +31,30 @@ export type NdjsonRecord = {
   slide_s: number;
   posts: number;
   late: number;
-  top: {tag: string; count: number}[];
+  duplicates: number;
+  terms: TermKind;
+  rank: RankOrder;
+  /** A live run's window that began before the run did. */
+  partial?: true;
+  /** `rising` before any earlier window exists to compare against. */
+  warming_up?: true;
+  top: RecordTerm[];
 };
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
 function ndjson(result: WindowResult): string {
+  const top = result.top.map((tag) => {
+    const term: RecordTerm = {
+      tag: displayTerm(result.terms, tag.display),
+      key: tag.key,
+      count: tag.count,
+      accounts: tag.accounts,
+    };
+    if (tag.score !== undefined) term.score = tag.score;
+    return term;
+  });
+  // Flags go before `top`, where a reader of the line sees them.
   const record: NdjsonRecord = {
     window_start: iso(result.start),
     window_end: iso(result.end),
@@ -33,7 +62,12 @@ function ndjson(result: WindowResult): string {
     slide_s: result.slideMs / 1000,
     posts: result.posts,
     late: result.late,
-    top: result.top.map((tag) => ({tag: `#${tag.display}`, count: tag.count})),
+    duplicates: result.duplicates,
+    terms: result.terms,
+    rank: result.rank,
+    ...(result.partial ? {partial: true as const} : {}),
+    ...(result.warmingUp ? {warming_up: true as const} : {}),
+    top,
   };
   return JSON.stringify(record) + '\n';
 }
@@ -51,26 +85,43 @@ const csvCell = (value: string) => {
 
 function rows(result: WindowResult, cell: (value: string) => string, separator: string): string {
   const end = iso(result.end);
-  // A window without tags still gets its row (empty tag, count 0), so every format lists the
-  // same windows as NDJSON does.
-  if (result.top.length === 0) return `${end}${separator}${separator}0\n`;
+  const rising = result.rank === 'rising';
+  // A window without terms still gets its row (empty tag and key, counts 0), so every format
+  // lists the same windows as NDJSON does.
+  if (result.top.length === 0) {
+    const empty = rising ? ['', '', '0', '0', '0'] : ['', '', '0', '0'];
+    return [end, ...empty, String(result.posts)].join(separator) + '\n';
+  }
   let out = '';
   for (const tag of result.top) {
-    out += `${end}${separator}${cell(`#${tag.display}`)}${separator}${tag.count}\n`;
+    const shown = cell(displayTerm(result.terms, tag.display));
+    out += `${end}${separator}${shown}${separator}${cell(tag.key)}${separator}${tag.count}`;
+    out += `${separator}${tag.accounts}`;
+    if (rising) out += `${separator}${tag.score ?? 0}`;
+    out += `${separator}${result.posts}\n`;
   }
   return out;
 }
 
-export function createRecordFormatter(format: RecordFormat): RecordFormatter {
+/** The header row: the score column only when ranking by `rising`. */
+function header(rank: RankOrder, separator: string): string {
+  const columns = ['window_end', 'tag', 'key', 'count', 'accounts'];
+  if (rank === 'rising') columns.push('score');
+  columns.push('posts');
+  return columns.join(separator) + '\n';
+}
+
+/** `rank` decides the columns (a score only for `rising`); it does not change within a run. */
+export function createRecordFormatter(
+  format: RecordFormat,
+  rank: RankOrder = 'posts',
+): RecordFormatter {
   switch (format) {
     case 'ndjson':
       return {header: undefined, format: ndjson};
     case 'tsv':
       return {header: undefined, format: (result) => rows(result, tsvCell, '\t')};
     case 'csv':
-      return {
-        header: 'window_end,tag,count\n',
-        format: (result) => rows(result, csvCell, ','),
-      };
+      return {header: header(rank, ','), format: (result) => rows(result, csvCell, ',')};
   }
 }

@@ -14,6 +14,14 @@ export type PaneBuffers = {ids: Int32Array; counts: Int32Array; index: Int32Arra
 export class Pane {
   /** Posts counted in this pane, with or without tags. */
   posts = 0;
+  /**
+   * Accounts: (key id × 2³² + author id) → how many of this pane's posts by that author carry
+   * that key. Added to and subtracted from the window like the counts, so a window knows each
+   * key's distinct authors without rescanning its posts.
+   */
+  readonly pairs = new Map<number, number>();
+  /** Ids of the posts counted here, forgotten by the window's duplicate check when it goes. */
+  readonly postIds: string[] = [];
   /** Number of distinct spellings; entries [0, size) of `ids`/`counts` are in use. */
   size = 0;
   ids: Int32Array;

@@ -33,6 +33,8 @@ export class TagTable {
   firstSpelling = new Int32Array(1024).fill(NONE);
   /** Posts in the current window carrying this key. */
   keyCount = new Int32Array(1024);
+  /** Distinct authors in the current window carrying this key. */
+  keyAccounts = new Int32Array(1024);
   keyHigh = 0;
   liveKeys = 0;
 
@@ -95,6 +97,7 @@ export class TagTable {
   clearCounts(): void {
     this.spellingCount.fill(0, 0, this.spellingHigh);
     this.keyCount.fill(0, 0, this.keyHigh);
+    this.keyAccounts.fill(0, 0, this.keyHigh);
   }
 
   private intern(spelling: string, spellingHash: number): number {
@@ -137,6 +140,7 @@ export class TagTable {
       const size = id * 2;
       this.firstSpelling = grown(this.firstSpelling, size, NONE);
       this.keyCount = grown(this.keyCount, size);
+      this.keyAccounts = grown(this.keyAccounts, size);
     }
     return id;
   }

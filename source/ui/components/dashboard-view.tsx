@@ -123,13 +123,15 @@ function Body({
   // The selection follows the term; when the term is no longer listed, say so.
   const message =
     selection?.selected !== undefined && !selectedListed && snapshot.result !== undefined
-      ? `${termLabel(selection.selected.display)} left the top ${layout.barRows}`
+      ? `${termLabel(snapshot.terms, selection.selected.display)} left the top ${layout.barRows}`
       : undefined;
   const boxes = open ? openLayout(layout) : undefined;
   const barsBox = boxes ? boxes.bars : layout.bars;
   const bars = barsBox ? (
     <TopHashtagsChart
       result={snapshot.result}
+      terms={snapshot.terms}
+      rank={snapshot.rank}
       rows={layout.barRows}
       width={barsBox.width}
       title={layout.barsTitle}
@@ -144,7 +146,8 @@ function Body({
   const second = boxes ? (
     <TrendPanel
       trend={snapshot.trend?.key === open?.key ? snapshot.trend : undefined}
-      label={termLabel(open!.display)}
+      label={termLabel(snapshot.terms, open!.display)}
+      terms={snapshot.terms}
       listed={listed.some((t) => t.key === open!.key)}
       topRows={layout.barRows}
       width={boxes.panel.width}
@@ -179,7 +182,7 @@ function Body({
         color={color}
         ascii={ascii}
         focused={selection?.focus === 'posts'}
-        carrying={open ? termLabel(open.display) : undefined}
+        carrying={open ? termLabel(snapshot.terms, open.display) : undefined}
         filter={selection?.filter ?? ''}
         editing={selection?.editing ?? false}
       />

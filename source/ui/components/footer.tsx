@@ -40,6 +40,8 @@ export function footerKeys(
     ...here,
     ['q', 'quit'],
     ['?', 'help'],
+    ['t', 'terms'],
+    ['o', 'order'],
     ['+/-', 'window'],
     ['[/]', 'slide'],
     ['p', 'pause'],

@@ -50,6 +50,10 @@ export function Header({snapshot, width, lines, paused, color, ascii = false}: P
     {text: ` · ${snapshot.result?.posts ?? 0} in window`},
     {text: ` · late ${snapshot.late}`, color: snapshot.late > 0 ? 'yellow' : undefined},
     {text: ` · dropped ${snapshot.dropped}`, color: snapshot.dropped > 0 ? 'yellow' : undefined},
+    {
+      text: ` · duplicates ${snapshot.duplicates}`,
+      color: snapshot.duplicates > 0 ? 'yellow' : undefined,
+    },
     {text: ` · retweets ${snapshot.retweets ? 'on' : 'off'}`},
   ];
   return (

@@ -21,6 +21,8 @@ export function helpLines(ascii: boolean): Array<[string, string]> {
     [']  [', 'slide longer / shorter'],
     ['p, space', 'pause / resume the display (counting goes on)'],
     ['r', 'count retweets on / off'],
+    ['t', 'count hashtags, words, cashtags or mentions'],
+    ['o', 'order by posts, accounts or rising'],
     ['Tab', 'focus the chart / the posts'],
     [ascii ? 'up  down' : '↑  ↓', 'scroll the posts / select a trend'],
     ['Enter', 'open the selected trend'],
@@ -30,12 +32,26 @@ export function helpLines(ascii: boolean): Array<[string, string]> {
   ];
 }
 
+/** What the numbers on screen mean, one line each. */
+export function meaningLines(ascii: boolean): Array<[string, string]> {
+  return [
+    [ascii ? '^ v  new' : '▲ ▼  new', 'places moved since the last window / not in its top'],
+    ['late', 'posts too old for any window still open, not counted'],
+    ['dropped', 'posts the server skipped because this display fell behind'],
+    ['duplicates', 'posts whose id was already counted, counted once'],
+    ['score', 'rising: (accounts − mean before)² ÷ max(mean, 1)'],
+  ];
+}
+
 export function HelpOverlay({width, height, color, ascii, hint}: Props) {
   // The go-live hint comes first: a small terminal has no notice line, so this is the only
   // place it can be read, and the last keys it may push out are named in the title anyway.
   const body = height - 1;
   const hintLines = (hint ? wrapToWidth(hint, width) : []).slice(0, Math.max(0, body));
-  const lines = helpLines(ascii).slice(0, Math.max(0, body - hintLines.length));
+  const lines = [...helpLines(ascii), ...meaningLines(ascii)].slice(
+    0,
+    Math.max(0, body - hintLines.length),
+  );
   const room = body - hintLines.length - lines.length;
   const remembered = ['Window and slide chosen here are remembered for next time.'].slice(
     0,

@@ -1,8 +1,11 @@
-// The top hashtags of the current window as horizontal bars: rank, tag, bar, count and how the
-// tag moved since the previous slide.
+// The top trends of the current window as horizontal bars: rank, term, bar, the number it is
+// ranked by (posts, accounts or the rising score) and how the term moved since the previous
+// slide. The title says what is counted and how it is ordered.
 import React from 'react';
 import {Box, Text} from 'ink';
 import {formatDuration} from '../../core/duration.js';
+import type {RankOrder} from '../../core/rank-order.js';
+import {displayTerm, type TermKind} from '../../core/terms/term-kind.js';
 import {horizontalBar} from '../bar.js';
 import type {MovedTag, ShownResult} from '../rank-moves.js';
 import {fitToWidth, padStartToWidth, stringWidth} from '../fit-text.js';
@@ -13,6 +16,9 @@ import {SegmentLine} from './segment-line.js';
 
 type Props = {
   result?: ShownResult;
+  /** What is counted and how it is ordered, for the title (the result may be of the last setting). */
+  terms: TermKind;
+  rank: RankOrder;
   /** How many bars to draw (rows). */
   rows: number;
   width: number;
@@ -30,8 +36,26 @@ type Props = {
 
 const CHANGE_WIDTH = 3;
 
+/** "Top hashtags by accounts", "Rising cashtags". */
+export function chartTitle(terms: TermKind, rank: RankOrder): string {
+  return rank === 'rising' ? `Rising ${terms}` : `Top ${terms} by ${rank}`;
+}
+
+/** The number a term is ranked by, as the bars show it. */
+function rankedValue(tag: MovedTag, rank: RankOrder): number {
+  if (rank === 'accounts') return tag.accounts;
+  if (rank === 'rising') return tag.score ?? 0;
+  return tag.count;
+}
+
+function formatValue(value: number, rank: RankOrder): string {
+  return rank === 'rising' ? value.toFixed(1) : String(value);
+}
+
 export function TopHashtagsChart({
   result,
+  terms,
+  rank,
   rows,
   width,
   title,
@@ -45,10 +69,15 @@ export function TopHashtagsChart({
   // Without a title row, a message takes the last bar's row.
   const messageRow = message !== undefined && !title;
   const top = (result?.top ?? []).slice(0, messageRow ? rows - 1 : rows);
-  const max = top[0]?.count ?? 0;
+  // Until the window is re-emitted in the new setting, draw what it was emitted with.
+  const order = result?.rank ?? rank;
+  const kind = result?.terms ?? terms;
+  const values = top.map((t) => rankedValue(t, order));
+  const shown = values.map((value) => formatValue(value, order));
+  const max = values[0] ?? 0;
   const rankWidth = String(Math.max(1, top.length)).length;
-  const countWidth = Math.max(1, ...top.map((t) => String(t.count).length));
-  const labels = top.map((t) => '#' + sanitizeForTerminal(t.display));
+  const countWidth = Math.max(1, ...shown.map((text) => text.length));
+  const labels = top.map((t) => sanitizeForTerminal(displayTerm(kind, t.display)));
   const labelWidth = Math.min(
     Math.max(4, ...labels.map((l) => stringWidth(l))),
     Math.max(8, Math.floor(width * 0.3)),
@@ -56,7 +85,13 @@ export function TopHashtagsChart({
   // marker, rank, label, bar, count, change, with one space between each but the first
   const barWidth = Math.max(1, width - 1 - rankWidth - labelWidth - countWidth - CHANGE_WIDTH - 4);
   const empty = glyphText(
-    result === undefined ? waiting : 'No hashtags in this window yet.',
+    result === undefined
+      ? waiting
+      : result.warmingUp
+        ? 'Warming up: rising needs an earlier window to compare against.'
+        : order === 'rising'
+          ? 'Nothing rising: no term has more accounts than its baseline.'
+          : `No ${kind} in this window yet.`,
     ascii,
   );
   return (
@@ -67,7 +102,7 @@ export function TopHashtagsChart({
           color={color}
           ascii={ascii}
           segments={[
-            {text: 'Top hashtags', bold: true, inverse: focused === true},
+            {text: chartTitle(terms, rank), bold: true, inverse: focused === true},
             ...(message !== undefined
               ? [{text: ` · ${message}`, color: 'yellow'}]
               : result
@@ -90,10 +125,9 @@ export function TopHashtagsChart({
             {fitToWidth(labels[i] ?? '', labelWidth, ascii)}
           </Text>{' '}
           <Text color={color ? 'cyan' : undefined}>
-            {fitToWidth(horizontalBar(tag.count, max, barWidth, ascii), barWidth)}
+            {fitToWidth(horizontalBar(values[i]!, max, barWidth, ascii), barWidth)}
           </Text>{' '}
-          {padStartToWidth(String(tag.count), countWidth)}{' '}
-          <Change tag={tag} ascii={ascii} color={color} />
+          {padStartToWidth(shown[i]!, countWidth)} <Change tag={tag} ascii={ascii} color={color} />
         </Text>
       ))}
       {messageRow ? (

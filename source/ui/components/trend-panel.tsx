@@ -6,6 +6,7 @@ import {Box, Text} from 'ink';
 import asciichart from 'asciichart';
 import {formatDuration} from '../../core/duration.js';
 import {sanitizeForTerminal} from '../../core/sanitize.js';
+import {displayTerm, type TermKind} from '../../core/terms/term-kind.js';
 import {fitToWidth} from '../fit-text.js';
 import {glyphText} from '../glyphs.js';
 import {plotLines} from '../line-plot.js';
@@ -17,6 +18,8 @@ type Props = {
   trend?: TrendDetailSnapshot;
   /** The term as selected, shown until its detail exists. */
   label: string;
+  /** The kind of term counted, for the signs of the trend and its companions. */
+  terms: TermKind;
   /** Whether the term is among the chart's rows now. */
   listed: boolean;
   /** Rows listed in the chart (for "not in the top N"). */
@@ -27,12 +30,13 @@ type Props = {
   ascii: boolean;
 };
 
-/** How a term is written: its sign, then its display form. */
-export function termLabel(display: string): string {
-  return '#' + sanitizeForTerminal(display);
+/** A term as shown, with its kind's sign (`#StanLee`, `$AMD`, `@jack`, `sleep`). */
+export function termLabel(kind: TermKind, display: string): string {
+  return sanitizeForTerminal(displayTerm(kind, display));
 }
 
-export function TrendPanel({trend, label, listed, topRows, width, height, color, ascii}: Props) {
+export function TrendPanel(props: Props) {
+  const {trend, label, terms, listed, topRows, width, height, color, ascii} = props;
   if (trend === undefined) {
     return (
       <Box flexDirection="column" width={width} height={height}>
@@ -52,7 +56,7 @@ export function TrendPanel({trend, label, listed, topRows, width, height, color,
   const last = trend.history.at(-1) ?? 0;
   const peak = Math.max(0, ...trend.history);
   const title: Segment[] = [
-    {text: termLabel(trend.display), bold: true, color: 'cyan'},
+    {text: termLabel(terms, trend.display), bold: true, color: 'cyan'},
     {text: ` ${trend.count} in window`},
     {text: ` · last ${slide} ${last}`},
     {
@@ -70,7 +74,7 @@ export function TrendPanel({trend, label, listed, topRows, width, height, color,
     ...(trend.cooccurring.length === 0
       ? [{text: ' nothing else in this window', dim: true}]
       : trend.cooccurring.map((term, i) => ({
-          text: `${i === 0 ? ' ' : ' · '}${termLabel(term.display)} ${term.count}`,
+          text: `${i === 0 ? ' ' : ' · '}${termLabel(terms, term.display)} ${term.count}`,
         }))),
     ...(trend.cooccurringFromMs > trend.windowStart
       ? [{text: ` (since ${formatDuration(trend.end - trend.cooccurringFromMs)} ago)`, dim: true}]

@@ -28,6 +28,8 @@ export type SelectionAction =
   | {type: 'select'; term: ListedTerm}
   | {type: 'open'; term: ListedTerm}
   | {type: 'back'}
+  /** What is counted changed: the selected term belongs to the old kind. */
+  | {type: 'forget'}
   | {type: 'filter-start'}
   | {type: 'filter-type'; text: string}
   | {type: 'filter-erase'}
@@ -61,6 +63,8 @@ export function selectionReducer(state: SelectionState, action: SelectionAction)
       return {...state, selected: action.term, open: action.term, scroll: 0};
     case 'back':
       return {...state, open: undefined, scroll: 0};
+    case 'forget':
+      return {...state, selected: undefined, open: undefined, scroll: 0};
     case 'filter-start':
       return {...state, focus: 'posts', editing: true};
     case 'filter-type':
