@@ -91,7 +91,13 @@ describe('pipe mode over a live stream', () => {
         late: 0,
         top: [...tags]
           .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-          .map(([tag, count]) => ({tag: `#${tag}`, count})),
+          // No author on these posts: each is an account of its own.
+          .map(([tag, count]) => ({
+            tag: `#${tag}`,
+            key: tag.toLowerCase(),
+            count,
+            accounts: count,
+          })),
       });
     }
     expect(
@@ -138,9 +144,10 @@ describe('pipe mode over a live stream', () => {
     await server.status({state: 'ended'});
     expect(await run).toBe(0);
     expect(io.out()).toBe(
-      'window_end,tag,count\n' +
-        '2026-11-26T12:00:10.000Z,#Marvel,1\n2026-11-26T12:00:10.000Z,#StanLee,1\n' +
-        '2026-11-26T12:00:20.000Z,#Marvel,1\n',
+      'window_end,tag,key,count,accounts,posts\n' +
+        '2026-11-26T12:00:10.000Z,#Marvel,marvel,1,1,1\n' +
+        '2026-11-26T12:00:10.000Z,#StanLee,stanlee,1,1,1\n' +
+        '2026-11-26T12:00:20.000Z,#Marvel,marvel,1,1,1\n',
     );
   });
 
@@ -154,7 +161,7 @@ describe('pipe mode over a live stream', () => {
     expect(await run).toBe(0);
     const record = JSON.parse(io.out()) as {posts: number; top: unknown[]};
     expect(record.posts).toBe(1);
-    expect(record.top).toEqual([{tag: '#Kept', count: 1}]);
+    expect(record.top).toEqual([{tag: '#Kept', key: 'kept', count: 1, accounts: 1}]);
   });
 
   it('closes windows by the clock in arrival mode, one record per slide', async () => {
