@@ -5,7 +5,7 @@ import {mkdtempSync, readFileSync} from 'node:fs';
 import {execFileSync} from 'node:child_process';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
-import {run, cleanEnv} from '../cli/run-binary.js';
+import {BIN, run, cleanEnv} from '../cli/run-binary.js';
 import {recountText, recountWindows} from './recount.js';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'trendtui-batch-bin-'));
@@ -100,6 +100,35 @@ describe('batch replay in the built binary', () => {
     expect(records.map((record) => [record.window_end, record.posts])).toEqual(
       expected.map((window) => [new Date(window.end).toISOString(), window.posts]),
     );
+  });
+
+  it('counts an archive piped in twice once: the same records, every second copy a duplicate', () => {
+    const once = execFileSync(process.execPath, [BIN, ...replayArgs(noflat)], {env: cleanEnv()});
+    // Literally as a user types it: two copies of the file through a shell pipe.
+    const twice = execFileSync(
+      'sh',
+      [
+        '-c',
+        `cat "$1" "$1" | "$2" "$3" ${replayArgs('-').join(' ')}`,
+        'sh',
+        noflat,
+        process.execPath,
+        BIN,
+      ],
+      {env: cleanEnv()},
+    );
+    const single = parse(once.toString('utf8'));
+    const doubled = parse(twice.toString('utf8')) as (Record & {duplicates: number})[];
+    expect(single.length).toBeGreaterThan(3);
+    const withoutDuplicates = (records: Record[]) =>
+      records.map((record) => ({...record, duplicates: undefined}));
+    expect(withoutDuplicates(doubled)).toEqual(withoutDuplicates(single));
+    const posts = readFileSync(noflat, 'utf8')
+      .trimEnd()
+      .split('\n')
+      .reduce((sum, line) => sum + (JSON.parse(line) as {data: unknown[]}).data.length, 0);
+    expect(posts).toBe(100);
+    expect(doubled.at(-1)!.duplicates).toBe(posts);
   });
 
   it('exits 2 with one line on stderr for a missing file', async () => {
