@@ -78,7 +78,7 @@ describe.each(SIZES)('the dashboard at %i×%i', (columns, rows) => {
     run = runTrendtui([...DEMO, '--window', '10s'], isolated(columns, rows));
     await run.waitFor((s) => barRows(s).length === 10 && s.includes('10s/1s'));
     if (columns >= 80) {
-      expect(run.text()).toContain('Top hashtags · 10s to');
+      expect(run.text()).toContain('Top hashtags by posts · 10s to');
       expect(run.text()).toContain('Posts/s · last 30s');
     }
     const pressed = Date.now();
@@ -88,7 +88,7 @@ describe.each(SIZES)('the dashboard at %i×%i', (columns, rows) => {
     expect(Date.now() - pressed).toBeLessThan(1000);
     expect(barRows(after)).toHaveLength(10);
     if (columns >= 80) {
-      expect(after).toContain('Top hashtags · 20s to');
+      expect(after).toContain('Top hashtags by posts · 20s to');
       expect(after).toContain('Posts/s · last 1m');
     }
   });
