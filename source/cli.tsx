@@ -114,6 +114,13 @@ async function runDashboardMode(
           // Remembering is a convenience; a read-only config file must not break the dashboard.
         }
       },
+      rememberCounting(change) {
+        try {
+          settings.remember(change);
+        } catch {
+          // As above: a convenience, never a failure.
+        }
+      },
       ...(hint ? {hint} : {}),
     });
   } finally {

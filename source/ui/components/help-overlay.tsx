@@ -53,7 +53,7 @@ export function HelpOverlay({width, height, color, ascii, hint}: Props) {
     Math.max(0, body - hintLines.length),
   );
   const room = body - hintLines.length - lines.length;
-  const remembered = ['Window and slide chosen here are remembered for next time.'].slice(
+  const remembered = ['Window, slide, terms and order chosen here are remembered.'].slice(
     0,
     Math.max(0, room),
   );
