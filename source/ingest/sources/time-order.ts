@@ -19,8 +19,10 @@ export async function* inTimeOrder(posts: AsyncIterable<Post>): AsyncGenerator<O
     sample.push(next.value);
     probe.observe(next.value.createdAt);
   }
-  if (probe.decide(next.done === true) === 'hold') {
-    yield {holding: true};
+  const ended = next.done === true;
+  if (probe.decide(ended) === 'hold') {
+    // A small input that ended inside the sample is already all here: nothing to wait for.
+    if (!ended) yield {holding: true};
     const all = sample;
     for (; !next.done; next = await iterator.next()) all.push(next.value);
     // Array sort is stable: posts of the same millisecond keep their input order.
