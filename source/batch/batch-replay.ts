@@ -7,8 +7,8 @@
 // main thread whenever they are busy; the main thread feeds the batches, in input order, to one
 // SlidingWindow in event time and writes each record as it is produced.
 //
-// Time: event time only (a batch has no arrival clock); a post without a time of its own gets
-// the run's start time from the parser, as on the server path.
+// Time: event time only (a batch has no arrival clock); a post without a time of its own takes
+// the time of the post before it (UntimedPosts), as on the server path.
 //
 // Order: the first posts decide (see OrderProbe). A time-ordered capture streams, with windows
 // emitted as the watermark passes them and memory bounded by the window, not the file; any
@@ -19,9 +19,11 @@
 // for benchmarking.
 import {availableParallelism} from 'node:os';
 import type {Readable} from 'node:stream';
+import {eventLoopTurns} from '../core/event-loop-turns.js';
 import {createRecordFormatter, type RecordFormat} from '../core/format/records.js';
 import type {RankOrder} from '../core/rank-order.js';
 import type {TermKind} from '../core/terms/term-kind.js';
+import {UntimedPosts} from '../core/untimed-posts.js';
 import type {WindowResult} from '../core/window-result.js';
 import {openArchive, describe} from '../ingest/archive-input.js';
 import {BlockCutter} from './block-cutter.js';
@@ -52,7 +54,12 @@ export type BatchOptions = {
 };
 
 /** Where stdin and stderr are, for tests; the process's own by default. */
-export type BatchReplayIo = {stdin?: Readable; stderr?: NodeJS.WritableStream};
+export type BatchReplayIo = {
+  stdin?: Readable;
+  stderr?: NodeJS.WritableStream;
+  /** Aborted to stop the run early (a signal): it ends within a turn of the event loop. */
+  signal?: AbortSignal;
+};
 
 const EXIT_OK = 0;
 const EXIT_FAILURE = 1;
@@ -62,8 +69,9 @@ const MAX_PARSE_WORKERS = 3;
 
 /**
  * Replays `options.replayFile` as fast as it can be read and writes one record per window to
- * `output`. Resolves to the exit status: 0 done (or output closed), 2 unreadable input or no
- * parsable line, 1 an unexpected internal failure. Diagnostics go to stderr, one line each.
+ * `output`. Resolves to the exit status: 0 done (or output closed, or stopped by `io.signal`),
+ * 2 unreadable input or no parsable line, 1 an input that broke off (the windows read before
+ * are printed first) or an unexpected internal failure. Diagnostics go to stderr, one line each.
  */
 export async function runBatchReplay(
   options: BatchOptions,
@@ -87,17 +95,27 @@ export async function runBatchReplay(
     query: options.query,
     ...(options.lang === undefined ? {} : {lang: options.lang}),
     retweets: options.retweets,
-    now: Date.now(),
+    // No clock: a post without a time of its own comes out untimed, for `untimed` to stamp.
+    now: Number.NaN,
     terms: options.terms,
   };
+  const startedAt = Date.now();
+  const untimed = new UntimedPosts();
+  // Writing a long run of windows can go on in microtasks alone; signals wait for a turn.
+  const turns = eventLoopTurns();
+  /** Batches whose first posts have no time yet: they wait for the first timed post. */
+  const waiting: PostBatch[] = [];
 
   let feeder: WindowFeeder | undefined;
   const probe = new OrderProbe();
   const sample: PostBatch[] = [];
   let headerWritten = false;
 
+  const stopped = () => io.signal?.aborted === true;
   const emit = async (results: readonly WindowResult[]): Promise<boolean> => {
     for (const result of results) {
+      if (turns.turnDue()) await turns.giveTurn();
+      if (stopped()) return false;
       // A sparse archive (posts years apart) spans millions of windows holding nothing.
       if (result.posts === 0 && !options.empty) continue;
       let text = formatter.format(result);
@@ -125,29 +143,65 @@ export async function runBatchReplay(
     return started;
   };
 
-  try {
-    for await (const batch of parseBlocks(blocksOf(input.chunks, cutter), settings, workers())) {
-      tally.add(batch);
-      if (feeder === undefined) {
-        for (const time of batch.times) probe.observe(time);
-        sample.push(batch);
-        if (!probe.full) continue;
-        feeder = await start(probe.decide(false));
-        if (feeder === undefined) break;
-      } else if (!(await feeder.add(batch, emit))) {
-        break;
-      }
+  /** Counts one batch whose times are all set; false when the run should stop. */
+  const feed = async (batch: PostBatch): Promise<boolean> => {
+    if (feeder === undefined) {
+      for (const time of batch.times) probe.observe(time);
+      sample.push(batch);
+      if (!probe.full) return true;
+      feeder = await start(probe.decide(false));
+      return feeder !== undefined;
     }
-    if (writer.failure) return EXIT_OK;
+    return feeder.add(batch, emit);
+  };
+  /** Feeds the waiting batches, their untimed posts stamped, before anything after them. */
+  const feedWaiting = async (): Promise<boolean> => {
+    for (const held of waiting.splice(0)) {
+      untimed.settle(held.times, startedAt);
+      if (!(await feed(held))) return false;
+    }
+    return true;
+  };
+
+  const read: ReadOutcome = {};
+  try {
+    const blocks = blocksOf(input.chunks, cutter, read);
+    for await (const batch of parseBlocks(blocks, settings, workers())) {
+      tally.add(batch);
+      if (!untimed.stamp(batch.times)) {
+        waiting.push(batch);
+        continue;
+      }
+      if (!(await feedWaiting()) || !(await feed(batch))) break;
+      if (turns.turnDue()) await turns.giveTurn();
+      if (stopped()) break;
+    }
+    if (writer.failure || stopped()) return EXIT_OK;
+    await feedWaiting();
 
     tally.oversized += cutter.oversized;
+    if (read.failure !== undefined && tally.parsed === 0) {
+      warn(`replay of ${input.name} failed: ${describe(read.failure)}`);
+      return EXIT_FAILURE;
+    }
     if (tally.parsed === 0) {
       warn(`${input.name} has no line trendtui can read${tally.malformedSummary()}`);
       return EXIT_BAD_INPUT;
     }
     feeder ??= await start(probe.decide(true));
-    if (feeder === undefined || !(await feeder.finish(emit))) return EXIT_OK;
+    if (feeder === undefined || !(await feeder.finish(emit)) || stopped()) return EXIT_OK;
     tally.report(feeder.late);
+    const summary = untimed.summary();
+    if (summary !== undefined) warn(summary);
+    if (read.failure !== undefined) {
+      // What was read before the input broke off is counted and printed, as the server path
+      // does; the status says the counts stop short.
+      warn(
+        `replay of ${input.name} stopped early: ${describe(read.failure)}; ` +
+          'the windows above count what was read before',
+      );
+      return EXIT_FAILURE;
+    }
     return EXIT_OK;
   } catch (error) {
     if (writer.failure) return EXIT_OK;
@@ -159,16 +213,33 @@ export async function runBatchReplay(
   }
 }
 
+/** How reading the input ended: `failure` when it broke off (a cut or corrupt gzip file). */
+type ReadOutcome = {failure?: unknown};
+
+/**
+ * Blocks of whole lines. An input that breaks off ends the blocks early rather than throwing
+ * past them: the lines read so far are still counted (the error is left in `outcome`).
+ */
 async function* blocksOf(
   chunks: AsyncIterable<Uint8Array>,
   cutter: BlockCutter,
+  outcome: ReadOutcome,
 ): AsyncGenerator<Uint8Array> {
-  for await (const chunk of chunks) {
-    const block = cutter.push(chunk);
-    if (block !== undefined) yield block;
+  try {
+    for await (const chunk of chunks) {
+      const block = cutter.push(chunk);
+      if (block !== undefined) yield block;
+    }
+  } catch (error) {
+    if (!isInputError(error)) throw error;
+    outcome.failure = error;
   }
-  const last = cutter.end();
-  if (last !== undefined) yield last;
+  let last = cutter.end();
+  // Where the input broke off, its last line is a fragment, not a malformed line of the file.
+  if (last !== undefined && outcome.failure !== undefined) {
+    last = last.subarray(0, last.lastIndexOf(0x0a) + 1);
+  }
+  if (last !== undefined && last.length > 0) yield last;
 }
 
 function workers(): number {

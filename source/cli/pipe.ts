@@ -1,7 +1,8 @@
 // Pipe mode: trendtui as a Unix filter. Posts from the ingest server (a spawned child, or
 // `--connect`) go through the sliding window, and each slide's result is printed as one
 // record, flushed as produced. Only records reach stdout; diagnostics go to stderr. `| head`
-// ends it quietly with 0, SIGINT with 130 and SIGTERM with 143, after the child is stopped.
+// ends it quietly with 0, SIGINT with 130, SIGTERM with 143 and SIGHUP with 129, after the
+// child is stopped.
 import {createRecordFormatter} from '../core/format/records.js';
 import {passesRetweetSwitch} from '../core/query.js';
 import {SlidingWindow} from '../core/sliding-window.js';
@@ -47,7 +48,23 @@ export async function runPipe(options: Options, context: PipeContext): Promise<n
   if (isBatchReplay(options)) {
     // The batch replayer handles a closed output (`| head`) itself and reports it as 0.
     const {runBatchReplay} = await import('../batch/batch-replay.js');
-    return runBatchReplay(options, stdout, {stderr});
+    const signals = context.signals ?? process;
+    const stop = new AbortController();
+    let signalled = 0;
+    const handlers = STOP_SIGNALS.map(([signal, code]) => {
+      const handler = () => {
+        signalled ||= code;
+        stop.abort();
+      };
+      signals.on(signal, handler);
+      return () => signals.off(signal, handler);
+    });
+    try {
+      const code = await runBatchReplay(options, stdout, {stderr, signal: stop.signal});
+      return signalled || code;
+    } finally {
+      for (const off of handlers) off();
+    }
   }
   const {stream, recording} = await openPostStream(
     options,
@@ -56,6 +73,14 @@ export async function runPipe(options: Options, context: PipeContext): Promise<n
   );
   return new LivePipe(options, context, stream, recording).run();
 }
+
+/** The signals that end pipe mode cleanly, and the exit status each gives (128 + number). */
+const STOP_SIGNALS = [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+  // The terminal went away (a closed ssh session): stop the child as for any other signal.
+  ['SIGHUP', 129],
+] as const;
 
 /** Child restarts in a row, with no hello between them, before pipe mode gives up. */
 const MAX_FAILED_STARTS = 3;
@@ -119,8 +144,7 @@ class LivePipe {
     return new Promise<number>((resolve) => {
       this.resolveRun = resolve;
       this.context.stdout.on('error', this.onOutputError);
-      this.signals.on('SIGINT', this.onSigint);
-      this.signals.on('SIGTERM', this.onSigterm);
+      for (const [signal] of STOP_SIGNALS) this.signals.on(signal, this.onSignal[signal]);
       this.unsubscribe = this.stream.subscribe(this.onEvent);
       this.scheduleSlide();
       this.firstPostTimeout = startFirstPostTimeout(
@@ -136,8 +160,9 @@ class LivePipe {
     });
   }
 
-  private readonly onSigint = () => void this.stop(130);
-  private readonly onSigterm = () => void this.stop(143);
+  private readonly onSignal = Object.fromEntries(
+    STOP_SIGNALS.map(([signal, code]) => [signal, () => void this.stop(code)]),
+  ) as Record<(typeof STOP_SIGNALS)[number][0], () => void>;
 
   private readonly onOutputError = (error: NodeJS.ErrnoException) => {
     // The reader went away (`| head`): nothing more can be said, and that is not a failure.
@@ -281,8 +306,7 @@ class LivePipe {
     if (this.timer) clearTimeout(this.timer);
     this.firstPostTimeout?.stop();
     this.unsubscribe?.();
-    this.signals.off('SIGINT', this.onSigint);
-    this.signals.off('SIGTERM', this.onSigterm);
+    for (const [signal] of STOP_SIGNALS) this.signals.off(signal, this.onSignal[signal]);
     await this.stream.close();
     await this.recording?.close();
     if (this.dropped > 0) {

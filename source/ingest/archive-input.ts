@@ -24,7 +24,7 @@ export async function openArchive(
   path: string,
   stdin: Readable = process.stdin,
 ): Promise<ArchiveInput | {error: string}> {
-  if (path === '-') return fromStream('stdin', stdin, () => stdin.destroy());
+  if (path === '-') return checkedText(fromStream('stdin', stdin, () => stdin.destroy()));
   let handle: FileHandle;
   try {
     handle = await open(path, 'r');
@@ -37,7 +37,51 @@ export async function openArchive(
     return {error: `cannot read replay file ${path}: ${describe(error)}`};
   }
   const stream = handle.createReadStream({highWaterMark: READ_CHUNK_BYTES});
-  return fromStream(path, stream, () => stream.destroy());
+  return checkedText(fromStream(path, stream, () => stream.destroy()));
+}
+
+/**
+ * Reads the first block (after gunzip) and refuses an input that is not text: a NUL byte or
+ * bytes that are not UTF-8 there mean a binary file (`--replay /bin/ls`), which would otherwise
+ * become hundreds of garbage "posts". Later blocks are not checked: a bad line further on is
+ * counted as malformed like any other.
+ */
+async function checkedText(input: ArchiveInput): Promise<ArchiveInput | {error: string}> {
+  const iterator = input.chunks[Symbol.asyncIterator]();
+  let first: IteratorResult<Uint8Array>;
+  try {
+    first = await iterator.next();
+  } catch (error) {
+    input.close();
+    return {error: `cannot read replay file ${input.name}: ${describe(error)}`};
+  }
+  if (!first.done && !looksLikeText(first.value)) {
+    input.close();
+    return {
+      error:
+        `${input.name} is not text (binary data in its first block); trendtui reads JSON ` +
+        'lines or plain text, one post per line',
+    };
+  }
+  async function* chunks(): AsyncGenerator<Uint8Array> {
+    if (first.done) return;
+    yield first.value;
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
+      yield next.value;
+    }
+  }
+  return {...input, chunks: chunks()};
+}
+
+function looksLikeText(block: Uint8Array): boolean {
+  if (block.includes(0)) return false;
+  try {
+    // `stream` leaves a character cut at the block's end for the next block, not an error.
+    new TextDecoder('utf-8', {fatal: true}).decode(block, {stream: true});
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function fromStream(name: string, stream: Readable, close: () => void): ArchiveInput {

@@ -1,6 +1,6 @@
 import {describe, expect, it, beforeAll} from 'vitest';
 import {mkdtempSync, readFileSync, writeFileSync, chmodSync} from 'node:fs';
-import {gzipSync} from 'node:zlib';
+import {constants as zlibConstants, gunzipSync, gzipSync} from 'node:zlib';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {PassThrough, Readable, Writable} from 'node:stream';
@@ -329,13 +329,61 @@ describe('bad input and output', () => {
     expect(run.stderr).toMatch(/has no line trendtui can read \(2 malformed lines/);
   });
 
-  it('exits 2 for a corrupt gzip file', async () => {
+  it('a cut gzip file: prints the windows of what was read, then exits 1 with one line', async () => {
     const file = path.join(scratch, 'cut.jsonl.gz');
-    const whole = gzipSync(readFileSync(path.join(fixtures, 'twarc2/noflat.jsonl')));
-    writeFileSync(file, whole.subarray(0, whole.length / 2));
+    let lines = '';
+    for (let i = 0; i < 3000; i++) {
+      const time = new Date(Date.UTC(2026, 0, 1) + i * 997).toISOString();
+      lines += `{"type":"post","id":"${i}","created_at":"${time}","text":"#t${i % 37}","hashtags":["t${i % 37}"]}\n`;
+    }
+    const whole = gzipSync(lines);
+    const cut = whole.subarray(0, whole.length / 2);
+    writeFileSync(file, cut);
+    // What a reader gets out of the cut file: the whole lines before the break.
+    const readable = gunzipSync(cut, {finishFlush: zlibConstants.Z_SYNC_FLUSH}).toString('utf8');
+    const prefix = path.join(scratch, 'cut-prefix.jsonl');
+    writeFileSync(prefix, readable.slice(0, readable.lastIndexOf('\n') + 1));
+    const expected = await replay({replayFile: prefix});
+    expect(records(expected.stdout).length).toBeGreaterThan(0);
+
+    const run = await replay({replayFile: file});
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe(expected.stdout);
+    expect(run.stderr).toMatch(
+      /^trendtui: replay of .*cut\.jsonl\.gz stopped early: the gzip data is corrupt or cut short; the windows above count what was read before\n$/,
+    );
+  });
+
+  it('exits 2 with one line for a gzip file corrupt from the start', async () => {
+    const file = path.join(scratch, 'corrupt.jsonl.gz');
+    writeFileSync(file, Buffer.concat([Buffer.from([0x1f, 0x8b]), Buffer.alloc(64, 0x42)]));
     const run = await replay({replayFile: file});
     expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
     expect(run.stderr).toMatch(/^trendtui: .*gzip data is corrupt or cut short\n$/);
+  });
+
+  it.each([
+    ['NUL bytes', Buffer.from(Array.from({length: 4096}, (_, i) => i % 256))],
+    [
+      'bytes that are not UTF-8',
+      Buffer.from('{"text": "#ok"}\n' + 'x'.repeat(100) + '\xff\xfe\n', 'latin1'),
+    ],
+  ])('refuses input that is not text (%s) with one line, exit 2', async (_, bytes) => {
+    const file = path.join(scratch, 'binary.dat');
+    writeFileSync(file, bytes);
+    for (const run of [
+      await replay({replayFile: file}),
+      await replay({replayFile: file}, Readable.from([bytes])),
+      await replay({replayFile: '-'}, Readable.from([gzipSync(bytes)])),
+    ]) {
+      expect(run.code).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toMatch(
+        /^trendtui: (.*binary\.dat|stdin) is not text \(binary data in its first block\)/,
+      );
+      expect(run.stderr.split('\n').filter(Boolean)).toHaveLength(1);
+    }
   });
 
   it('skips malformed lines, counts them on stderr at the end, and still exits 0', async () => {
@@ -433,5 +481,43 @@ describe('bad input and output', () => {
     for (const done of held.splice(0)) done();
     expect(await run).toBe(0);
     expect(records(text).length).toBeGreaterThan(100);
+  });
+});
+
+describe('batch replay of lines without a time', () => {
+  it('stamps each with the time of the post before it, counts them, and prints no flood', async () => {
+    const file = path.join(scratch, 'untimed.jsonl');
+    const post = (id: number, time: string, tag: string) =>
+      JSON.stringify({
+        type: 'post',
+        id: String(id),
+        created_at: time,
+        text: `#${tag}`,
+        hashtags: [tag],
+      }) + '\n';
+    writeFileSync(
+      file,
+      'a plain line #Lead\n' +
+        post(1, '2021-04-01T15:53:00.000Z', 'Marvel') +
+        '42\n"str"\n' +
+        '{"data":{"id":"9","text":"no created_at #NoTime"}}\n' +
+        post(2, '2021-04-01T15:53:12.000Z', 'Marvel'),
+    );
+    // Daily windows with every empty one printed: a post stamped today would print one per
+    // day since 2021.
+    const day = 86_400_000;
+    const run = await replay({replayFile: file, windowMs: day, slideMs: day, empty: true});
+    expect(run.code, run.stderr).toBe(0);
+    const windows = records(run.stdout);
+    expect(windows.map((window) => window.window_end)).toEqual(['2021-04-02T00:00:00.000Z']);
+    expect(windows[0]!.posts).toBe(6);
+    expect(windows[0]!.top.map(({tag, count}) => ({tag, count}))).toEqual([
+      {tag: '#Marvel', count: 2},
+      {tag: '#Lead', count: 1},
+      {tag: '#NoTime', count: 1},
+    ]);
+    expect(run.stderr).toBe(
+      'trendtui: 4 lines had no time; each took the time of the line before\n',
+    );
   });
 });

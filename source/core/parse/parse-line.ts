@@ -26,7 +26,10 @@ export type ParsedLine =
   | {kind: 'malformed'; reason: string};
 
 export type ParseContext = {
-  /** Receive time, epoch ms: the time of plain-text lines and of posts that carry none. */
+  /**
+   * Receive time, epoch ms: the time of plain-text lines and of posts that carry none. NaN in
+   * an event-time replay, where such a post's time is the caller's to give (UntimedPosts).
+   */
   now: number;
   /** Ids for plain-text lines, which have none of their own. */
   nextId?: () => string;
@@ -127,7 +130,11 @@ function streamError(errors: unknown[]): ParsedLine {
 }
 
 function plainText(line: string, context: ParseContext): ParsedLine {
-  const id = context.nextId?.() ?? `text-${context.now}-${++plainTextSequence}`;
+  const id =
+    context.nextId?.() ??
+    (Number.isNaN(context.now)
+      ? `text-${++plainTextSequence}`
+      : `text-${context.now}-${++plainTextSequence}`);
   const text = line.trim();
   return {
     kind: 'posts',

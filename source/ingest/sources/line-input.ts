@@ -4,6 +4,7 @@
 import {LineSplitter} from '../../core/line-splitter.js';
 import {parseLine} from '../../core/parse/parse-line.js';
 import type {Post} from '../../core/post.js';
+import type {UntimedPosts} from '../../core/untimed-posts.js';
 
 export type LineInputCounts = {posts: number; malformed: number; oversized: number};
 
@@ -44,4 +45,40 @@ export function skippedSummary(counts: LineInputCounts): string {
     parts.push(`${counts.oversized} over-long line${counts.oversized === 1 ? '' : 's'} skipped`);
   }
   return parts.length === 0 ? '' : `; ${parts.join(', ')}`;
+}
+
+/**
+ * Untimed lines before the first timed post wait for it, up to this many; past that the input
+ * is taken to have no times and they go out with the fallback time.
+ */
+const MAX_WAITING_UNTIMED = 10_000;
+
+/**
+ * `posts` (parsed with `now: NaN`) with every missing time filled by `untimed`'s rule: the time
+ * of the post before; for leading ones, of the first timed post, else `fallback()`.
+ */
+export async function* stampUntimed(
+  posts: AsyncIterable<Post>,
+  untimed: UntimedPosts,
+  fallback: () => number,
+): AsyncGenerator<Post> {
+  const waiting: Post[] = [];
+  const release = function* (): Generator<Post> {
+    const times = waiting.map((post) => post.createdAt);
+    untimed.settle(times, fallback());
+    for (const [i, post] of waiting.entries()) post.createdAt = times[i]!;
+    yield* waiting.splice(0);
+  };
+  for await (const post of posts) {
+    const time = [post.createdAt];
+    if (!untimed.stamp(time)) {
+      waiting.push(post);
+      if (waiting.length >= MAX_WAITING_UNTIMED) yield* release();
+      continue;
+    }
+    post.createdAt = time[0]!;
+    if (waiting.length > 0) yield* release();
+    yield post;
+  }
+  if (waiting.length > 0) yield* release();
 }

@@ -5,7 +5,8 @@
 import {openArchive} from '../archive-input.js';
 import type {SourceOptions} from '../source-options.js';
 import type {Source, SourceEvent} from '../source.js';
-import {postsFromChunks, skippedSummary, type LineInputCounts} from './line-input.js';
+import {UntimedPosts} from '../../core/untimed-posts.js';
+import {postsFromChunks, skippedSummary, stampUntimed, type LineInputCounts} from './line-input.js';
 import {realClock, type PacingClock} from './pacing-clock.js';
 import {inTimeOrder} from './time-order.js';
 
@@ -34,6 +35,7 @@ export function createReplaySource(
       yield {type: 'status', status: {state: 'live', detail: `replaying ${archive.name} ${pace}`}};
 
       const counts: LineInputCounts = {posts: 0, malformed: 0, oversized: 0};
+      const untimed = new UntimedPosts();
       const onAbort = () => archive.close();
       signal.addEventListener('abort', onAbort, {once: true});
       // Event time of the first post and the wall time it was sent: every later post is due
@@ -42,7 +44,10 @@ export function createReplaySource(
       let firstEventMs: number | undefined;
       let startMs = 0;
       try {
-        for await (const next of inTimeOrder(postsFromChunks(archive.chunks, counts, clock.now))) {
+        // Parsed without a clock: a line with no time of its own takes the time of the post
+        // before it rather than today's, which would stall the pacing for years.
+        const posts = postsFromChunks(archive.chunks, counts, () => Number.NaN);
+        for await (const next of inTimeOrder(stampUntimed(posts, untimed, clock.now))) {
           if (signal.aborted) break;
           if ('holding' in next) {
             const detail = `reading ${archive.name} into time order before replaying it (its posts are not in time order)`;
@@ -77,7 +82,8 @@ export function createReplaySource(
       if (signal.aborted) return;
       const detail =
         `replay of ${archive.name} ended: ${counts.posts} post${counts.posts === 1 ? '' : 's'}` +
-        skippedSummary(counts);
+        skippedSummary(counts) +
+        (untimed.count > 0 ? `; ${untimed.summary()}` : '');
       yield {type: 'status', status: {state: 'ended', detail}};
     },
   };

@@ -174,3 +174,41 @@ describe('replay source', () => {
     expect(postsOf(seen).map((post) => post.id)).toEqual(['a']);
   });
 });
+
+describe('replay source, lines without a time', () => {
+  it('paces an untimed line by the post before it instead of stalling until today', async () => {
+    const file = path.join(dir, 'untimed.jsonl');
+    writeFileSync(
+      file,
+      'a plain line #Lead\n' +
+        encodePost(wirePost('a', 0, ['StanLee'])) +
+        '42\n"str"\n' +
+        '{"data":{"id":"9","text":"no created_at #NoTime"}}\n' +
+        encodePost(wirePost('b', 4000, ['Marvel'])),
+    );
+    let now = 5_000_000;
+    const sleeps: number[] = [];
+    const clock: PacingClock = {
+      now: () => now,
+      sleep: async (ms) => {
+        sleeps.push(ms);
+        now += ms;
+      },
+    };
+    const events: SourceEvent[] = [];
+    for await (const event of createReplaySource({replayFile: file, speed: 2}, {clock}).events(
+      new AbortController().signal,
+    )) {
+      events.push(event);
+    }
+    const posts = postsOf(events);
+    expect(posts.map((post) => post.createdAt - base)).toEqual([0, 0, 0, 0, 0, 4000]);
+    // 4 s of archive at 2×: 2 s of waiting in all, not years.
+    expect(sleeps.reduce((sum, ms) => sum + ms, 0)).toBe(2000);
+    const ended = events.at(-1);
+    expect(ended).toMatchObject({type: 'status', status: {state: 'ended'}});
+    expect(ended?.type === 'status' && ended.status.detail).toMatch(
+      /; 4 lines had no time; each took the time of the line before$/,
+    );
+  });
+});
