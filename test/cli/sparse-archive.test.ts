@@ -51,9 +51,13 @@ describe('a sparse archive in batch replay', () => {
       ['2024-01-01T00:00:10.000Z', 1],
       ['2026-01-01T00:00:10.000Z', 1],
     ]);
-    expect(tsv.stdout).toBe('2024-01-01T00:00:10.000Z\t\t0\n2026-01-01T00:00:10.000Z\t#Beta\t1\n');
+    // Columns: window_end, tag, key, count, accounts, posts (the window's own post count).
+    expect(tsv.stdout).toBe(
+      '2024-01-01T00:00:10.000Z\t\t\t0\t0\t1\n2026-01-01T00:00:10.000Z\t#Beta\tbeta\t1\t1\t1\n',
+    );
     expect(csv.stdout).toBe(
-      'window_end,tag,count\n2024-01-01T00:00:10.000Z,,0\n2026-01-01T00:00:10.000Z,#Beta,1\n',
+      'window_end,tag,key,count,accounts,posts\n' +
+        '2024-01-01T00:00:10.000Z,,,0,0,1\n2026-01-01T00:00:10.000Z,#Beta,beta,1,1,1\n',
     );
   }, 60_000);
 });
