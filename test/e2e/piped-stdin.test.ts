@@ -42,9 +42,10 @@ const footer = (t: TerminalRun) => t.screen()[22]!;
 
 describe('the dashboard with stdin piped', () => {
   // Skipped for now: it passes on its own, but in the whole suite the `+` pressed right after Esc
-  // closes help is not applied within 5 s (the window stays 10s). Until the cause is found
-  // (a key lost after Esc, or a window change refused after the replay ended), it would only
-  // make every run red; the no-terminal case below still runs.
+  // closes help is not applied within 5 s (the window stays 10s). The likely cause is a real
+  // defect: TrendModel.setWindow refuses a change while an ended replay's last windows are still
+  // being closed (`draining`), and the key is dropped silently instead of applied afterwards.
+  // Until that is fixed it would only make every run red; the no-terminal case below still runs.
   it.skip('takes q, ? and + from the terminal itself', async () => {
     terminal = runInTerminal('/bin/sh', ['-c', PIPED, process.execPath, archive, BIN], {
       columns: 80,
