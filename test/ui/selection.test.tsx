@@ -57,6 +57,16 @@ async function until(frame: () => string, test: (frame: string) => boolean): Pro
   return frame();
 }
 
+/** The App at 80×24 on a fast tick, once drawn. */
+async function show(model: TrendModel) {
+  const tui = await renderTui(<App model={model} color={false} ascii={false} intervalMs={20} />, {
+    columns: 80,
+    rows: 24,
+  });
+  await settle(60);
+  return tui;
+}
+
 /** The chart row marked as selected. */
 const selectedRow = (frame: string) => frame.split('\n').find((line) => line.startsWith('›'));
 
@@ -68,11 +78,7 @@ describe('selecting a trend', () => {
   it('follows the term, not the row, across a slide in which its rank changes', async () => {
     const {model, slide} = slidingModel();
     slide({Alpha: 9, Beta: 6, Gamma: 3});
-    const tui = await renderTui(<App model={model} color={false} ascii={false} intervalMs={20} />, {
-      columns: 80,
-      rows: 24,
-    });
-    await settle(60);
+    const tui = await show(model);
     await tui.press('\t');
     await tui.press(DOWN);
     await tui.press(DOWN);
@@ -97,11 +103,7 @@ describe('selecting a trend', () => {
   it('opens the selected trend on Enter and goes back on Esc', async () => {
     const {model, slide} = slidingModel();
     slide({Alpha: 9, Beta: 6, Gamma: 3});
-    const tui = await renderTui(<App model={model} color={false} ascii={false} intervalMs={20} />, {
-      columns: 80,
-      rows: 24,
-    });
-    await settle(60);
+    const tui = await show(model);
     for (const key of ['\t', DOWN, DOWN, DOWN]) await tui.press(key);
     await tui.press('\r');
     expect(tui.frame()).toContain('#Gamma 3 in window');
@@ -115,11 +117,7 @@ describe('selecting a trend', () => {
     const {model} = slidingModel();
     model.handle({type: 'post', post: post(100, ['A'], 'quiet morning')});
     model.handle({type: 'post', post: post(101, ['A'], 'loud quarrel')});
-    const tui = await renderTui(<App model={model} color={false} ascii={false} intervalMs={20} />, {
-      columns: 80,
-      rows: 24,
-    });
-    await settle(60);
+    const tui = await show(model);
     // Typed in one burst: "q" must go to the filter, not quit.
     await tui.press('/qua');
     const frame = tui.frame();
