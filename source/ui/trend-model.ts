@@ -87,6 +87,13 @@ export class TrendModel {
   #preview: WindowPair | undefined;
   /** The trend opened with Enter, if any. */
   #open: TrendDetail | undefined;
+  /**
+   * A window change asked for while an ended replay's last windows were still being closed:
+   * the windows must not change shape mid-drain, so it is applied as soon as the drain is done
+   * (refusing it would drop the key silently).
+   */
+  #pendingWindow:
+    {windowMs: number; slideMs: number; kept: {windowMs: number; slideMs: number}} | undefined;
 
   constructor(options: TrendModelOptions) {
     this.#options = options;
@@ -172,7 +179,18 @@ export class TrendModel {
 
   /** Closes every window that has ended by now; true when the shown window changed. */
   tick(): boolean {
-    if (this.#windows.draining) return this.#windows.drainSome(DRAIN_PER_TICK);
+    if (this.#windows.draining) {
+      const changed = this.#windows.drainSome(DRAIN_PER_TICK);
+      if (this.#windows.draining || this.#pendingWindow === undefined) return changed;
+      const {windowMs, slideMs, kept} = this.#pendingWindow;
+      this.#pendingWindow = undefined;
+      if (!this.#applyWindow(windowMs, slideMs)) {
+        // The drained windows cannot take that shape after all: show the setting they kept.
+        this.#windowMs = kept.windowMs;
+        this.#slideMs = kept.slideMs;
+      }
+      return true;
+    }
     // An ended replay's last window is its result: nothing later comes to close it.
     if (this.#endedAt !== undefined) return false;
     const now = this.#clock.now();
@@ -195,8 +213,21 @@ export class TrendModel {
 
   /** Changes window and slide; the counts are recomputed at once from retained history. */
   setWindow(windowMs: number, slideMs: number): boolean {
-    // The windows must not change shape while an ended replay's last ones are being closed.
-    if (this.#windows.draining) return false;
+    if (this.#windows.draining) {
+      const kept = this.#pendingWindow?.kept ?? {windowMs: this.#windowMs, slideMs: this.#slideMs};
+      this.#pendingWindow = {windowMs, slideMs, kept};
+      this.#windowMs = windowMs;
+      this.#slideMs = slideMs;
+      return true;
+    }
+    if (!this.#applyWindow(windowMs, slideMs)) return false;
+    this.#windowMs = windowMs;
+    this.#slideMs = slideMs;
+    return true;
+  }
+
+  /** Recounts the windows at a new shape; false (nothing changed) when they cannot take it. */
+  #applyWindow(windowMs: number, slideMs: number): boolean {
     try {
       this.#windows.setWindow(windowMs, slideMs);
       if (this.#preview && slideMs > PREVIEW_SLIDE_MS) {
@@ -209,8 +240,6 @@ export class TrendModel {
       // keep the current setting rather than stop the dashboard.
       return false;
     }
-    this.#windowMs = windowMs;
-    this.#slideMs = slideMs;
     return true;
   }
 

@@ -171,12 +171,42 @@ describe('TrendModel when a replay ends', () => {
     m.handle(at(3, 1, ['First']));
     m.tick();
     m.handle({type: 'status', status: {state: 'ended', detail: 'replay ended: 3 posts'}});
-    expect(m.setWindow(30_000, 10_000)).toBe(false); // not while the last windows close
     expect(m.tick()).toBe(true);
     const last = m.snapshot().result!;
     expect(last.end).toBe(1_050_000); // the last window holding the newest post: [1_030_000, 1_050_000)
     expect(last.top.map((tag) => [tag.display, tag.count])).toEqual([['Last', 1]]);
     expect(m.setWindow(30_000, 10_000)).toBe(true);
+  });
+
+  it('applies a window change asked for while the last windows close, once they are closed', () => {
+    const c = clock(5_000_000);
+    const m = model(c.now, {timeMode: 'event', source: 'replay'});
+    const at = (id: number, seconds: number, tags: string[]) => ({
+      type: 'post' as const,
+      post: {...post(id, tags), createdAt: 1_000_000 + seconds * 1000},
+    });
+    m.handle(at(1, 1, ['First']));
+    m.handle(at(2, 12, ['Middle']));
+    // Far enough on for more windows than one tick closes: the drain spans several ticks.
+    m.handle(at(3, 5000, ['Last']));
+    m.handle(at(4, 4990, ['Late']));
+    m.handle({type: 'status', status: {state: 'ended', detail: 'replay ended: 4 posts'}});
+    m.tick();
+    // The key is taken, and the header shows the new setting at once…
+    expect(m.setWindow(30_000, 10_000)).toBe(true);
+    expect(m.snapshot().windowMs).toBe(30_000);
+    let ticks = 0;
+    while (m.tick()) ticks++;
+    expect(ticks).toBeGreaterThan(1);
+    // …and once the last window is closed (the last holding the newest post, ending at
+    // 6_020_000), it is recounted at 30s: [5_990_000, 6_020_000).
+    const last = m.snapshot().result!;
+    expect(last.windowMs).toBe(30_000);
+    expect(last.end).toBe(6_020_000);
+    expect(last.top.map((tag) => [tag.display, tag.count])).toEqual([
+      ['Last', 1],
+      ['Late', 1],
+    ]);
   });
 });
 
