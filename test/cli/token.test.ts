@@ -79,7 +79,7 @@ describe('the token on its way to X', () => {
                   created_at: new Date().toISOString(),
                   entities: {hashtags: [{start: 9, end: 19, tag: 'Excelsior'}]},
                 },
-                matching_rules: [{id: '1', tag: 'trendtui'}],
+                matching_rules: mock.matchingRules('stan lee'),
               });
               await new Promise((resolve) => setTimeout(resolve, 50));
             }

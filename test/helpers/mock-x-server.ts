@@ -2,6 +2,8 @@
 // endpoints (GET/POST /2/tweets/search/stream/rules, kept in memory) and the stream itself
 // (`\r\n`-framed JSON, lone `\r\n` heartbeats), with every request recorded. Each stream
 // connection is handed to a script the test provides, which decides what that connection does.
+// Like X, it can allow one stream connection per token: a second, while the first is open, gets
+// 429 TooManyConnections.
 import http from 'node:http';
 import type {AddressInfo} from 'node:net';
 
@@ -52,6 +54,13 @@ export type MockXServer = {
   token: string;
   /** Scripts for successive stream connections; the last one repeats. */
   scripts: StreamScript[];
+  /**
+   * `matching_rules` as X would send them for a post matched by the rules with these values,
+   * deleted ones included: X applies rule changes within about 20 s, not at once.
+   */
+  matchingRules(...values: string[]): {id: string; tag?: string}[];
+  /** Stream requests refused because another connection held the stream. */
+  refusedStreams: number;
   /** Resolves when the stream has been requested `count` times in total. */
   waitForStreamRequests(count: number): Promise<RecordedRequest[]>;
   close(): Promise<void>;
@@ -97,6 +106,8 @@ export async function startMockXServer(
     scripts?: StreamScript[];
     /** Rule values X would refuse, and the HTTP status it answers them with (200 or 400). */
     invalidRules?: {values: string[]; status: 200 | 400};
+    /** As X does: while one stream connection is open, another gets 429 TooManyConnections. */
+    oneStreamPerToken?: boolean;
   } = {},
 ): Promise<MockXServer> {
   const requests: RecordedRequest[] = [];
@@ -104,6 +115,8 @@ export async function startMockXServer(
   const waiters: {count: number; resolve: () => void}[] = [];
   let nextRuleId = 1_700_000_000_000_000_000n;
   let streamCount = 0;
+  let openStreams = 0;
+  const everStored: StoredRule[] = [...(options.rules ?? [])];
 
   const mock: MockXServer = {
     baseUrl: '',
@@ -112,6 +125,11 @@ export async function startMockXServer(
     rules: options.rules ?? [],
     token: options.token ?? 'test-bearer-token-0123456789',
     scripts: options.scripts ?? [(c) => c.accept()],
+    matchingRules: (...values) =>
+      everStored
+        .filter((rule) => values.includes(rule.value))
+        .map((rule) => ({id: rule.id, ...(rule.tag === undefined ? {} : {tag: rule.tag})})),
+    refusedStreams: 0,
     waitForStreamRequests(count) {
       return new Promise((resolve) => {
         const done = () => resolve(mock.streamRequests());
@@ -173,6 +191,7 @@ export async function startMockXServer(
         const stored: StoredRule = {id: String(nextRuleId++), value: rule.value};
         if (rule.tag !== undefined) stored.tag = rule.tag;
         mock.rules.push(stored);
+        everStored.push(stored);
         created.push(stored);
       }
       const refused = options.invalidRules?.status === 400 && created.length === 0;
@@ -207,12 +226,23 @@ export async function startMockXServer(
     raw: http.IncomingMessage,
     res: http.ServerResponse,
   ) => {
-    const index = streamCount++;
     for (const waiter of waiters.splice(0)) {
       if (mock.streamRequests().length >= waiter.count) waiter.resolve();
       else waiters.push(waiter);
     }
-    const closed = new Promise<void>((resolve) => raw.socket.once('close', () => resolve()));
+    if (options.oneStreamPerToken && openStreams > 0) {
+      mock.refusedStreams++;
+      json(res, 429, problems.tooManyConnections);
+      return;
+    }
+    const index = streamCount++;
+    openStreams++;
+    const closed = new Promise<void>((resolve) =>
+      raw.socket.once('close', () => {
+        openStreams--;
+        resolve();
+      }),
+    );
     const write = (bytes: Uint8Array | string) =>
       new Promise<void>((resolve) => {
         if (res.destroyed || res.writableEnded) return resolve();

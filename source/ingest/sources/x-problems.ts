@@ -4,7 +4,8 @@
 import type {XFailureKind} from './x-backoff.js';
 
 export type XFailure =
-  | {kind: XFailureKind; detail: string}
+  /** `streamTaken`: X refused the stream because the app's one connection is in use. */
+  | {kind: XFailureKind; detail: string; streamTaken?: boolean}
   /** Retrying cannot help (bad token, no access, rejected rule): stop and say what to do. */
   | {kind: 'fatal'; detail: string};
 
@@ -73,6 +74,7 @@ export function httpFailure(status: number, problem: XProblem): XFailure {
         kind: 'rate-limited',
         detail:
           'X allows one stream connection per app and another is still open (429 TooManyConnections)',
+        streamTaken: true,
       };
     }
     return {
@@ -82,6 +84,17 @@ export function httpFailure(status: number, problem: XProblem): XFailure {
   }
   return {kind: 'http', detail: `X answered HTTP ${status}${summary ? ` (${summary})` : ''}`};
 }
+
+/**
+ * What to say when the app's one stream connection belongs to someone else from the start: a
+ * second run would only take turns with the first (or be refused for ever), so it says how to
+ * share instead of retrying.
+ */
+export const STREAM_TAKEN_HELP =
+  "another run (or program) holds this X app's only filtered-stream connection " +
+  '(429 TooManyConnections); to watch from several terminals, run one server ' +
+  '(`trendtui serve QUERY`) and attach each with `trendtui --connect 127.0.0.1:5555`, ' +
+  'or stop the other run first';
 
 /** Classifies a socket-level failure (refused, reset, timed out, closed early). */
 export function networkFailure(error: unknown, what = 'connection to X failed'): XFailure {

@@ -1,7 +1,7 @@
-// Keeps exactly one filtered-stream rule for trendtui on the X app: the rule is tagged as
-// trendtui's, reused when it already exists (so restarts never duplicate it), and any other
-// trendtui rule left from an earlier query is removed. Rules live on X's side and outlive the
-// process; rules that are not trendtui's are left alone.
+// Keeps this run's filtered-stream rule on the X app and takes it away again. Rules live on X's
+// side, outlive the process and are shared by every run using the same token: each run adds its
+// rule under its own tag, reuses a rule that already has its value (X refuses a twin), removes
+// rules of its own runs that are provably gone, and leaves every other rule alone.
 import http from 'node:http';
 import https from 'node:https';
 import {
@@ -12,8 +12,7 @@ import {
   type StreamingV2Rule,
 } from 'twitter-api-v2';
 import {httpFailure, networkFailure, parseProblem, type XFailure} from './x-problems.js';
-
-export const TRENDTUI_RULE_TAG = 'trendtui';
+import {isProvablyGone, isRunTag} from './x-run-tag.js';
 const RULES_TIMEOUT_MS = 30_000;
 
 const X_API_V2_PREFIX = /^https:\/\/api\.(?:x|twitter)\.com\/2\//;
@@ -66,42 +65,79 @@ export function createRulesClient(token: string, baseUrl: string): TwitterApi {
   return new TwitterApi(token, {plugins: [plugin], httpAgent: agent});
 }
 
-export type RuleSyncResult = {ok: true; rule: StreamingV2Rule} | {ok: false; failure: XFailure};
+/** The rule this run counts by; `owned` when this run added it (and so removes it). */
+export type RunRule = {rule: StreamingV2Rule; owned: boolean};
 
-/** Makes the app's rules hold `value` once, tagged trendtui's, and no other trendtui rule. */
-export async function syncStreamRule(client: TwitterApi, value: string): Promise<RuleSyncResult> {
+export type RuleSyncResult = ({ok: true} & RunRule) | {ok: false; failure: XFailure};
+
+/**
+ * Makes the app's rules hold `value` for this run (tagged `runTag`), and removes the rules of
+ * trendtui runs on this machine that are gone. A rule with the same value, whoever's it is, is
+ * reused rather than duplicated: X refuses a second rule with the same value.
+ */
+export async function syncStreamRule(
+  client: TwitterApi,
+  value: string,
+  runTag: string,
+): Promise<RuleSyncResult> {
   try {
     const existing = (await client.v2.streamRules()).data ?? [];
-    let rule =
-      existing.find((r) => r.tag === TRENDTUI_RULE_TAG && r.value === value) ??
-      // X refuses a second rule with the same value; an untagged twin already does the job.
-      existing.find((r) => r.value === value);
-    if (!rule) {
-      const added = await addRule(client, value);
-      if (!added.ok) return added;
-      rule = added.rule;
-    }
-    const keptId = rule.id;
-    const stale = existing.filter((r) => r.tag === TRENDTUI_RULE_TAG && r.id !== keptId);
+    const twin = existing.find((r) => r.value === value);
+    const stale = existing.filter((r) => r !== twin && isProvablyGone(r.tag));
     if (stale.length > 0) {
       await client.v2.updateStreamRules({delete: {ids: stale.map((r) => r.id)}});
     }
-    return {ok: true, rule};
+    if (twin) return {ok: true, rule: twin, owned: twin.tag === runTag};
+    const added = await addRule(client, value, runTag);
+    return added.ok ? {...added, owned: true} : added;
   } catch (error) {
-    if (error instanceof ApiResponseError) {
-      return {ok: false, failure: httpFailure(error.code, parseProblem(error.data))};
-    }
-    const cause = (error as {requestError?: unknown}).requestError ?? error;
-    return {ok: false, failure: networkFailure(cause)};
+    return {ok: false, failure: requestFailure(error)};
   }
+}
+
+/**
+ * Takes the run's rule away when it ends, so X stops sending (and billing) posts nobody counts:
+ * its own rule, or a reused one whose owner is provably gone. Best effort: a rule left behind
+ * is removed by the next run on this machine.
+ */
+export async function releaseStreamRule(client: TwitterApi, held: RunRule): Promise<void> {
+  if (!held.owned && !isProvablyGone(held.rule.tag)) return;
+  try {
+    await client.v2.updateStreamRules({delete: {ids: [held.rule.id]}});
+  } catch {
+    // Offline or refused: nothing more to do on the way out.
+  }
+}
+
+/** Whether a streamed message was matched by `rule` (X lists every rule that matched it). */
+export function matchedBy(message: unknown, rule: StreamingV2Rule): boolean {
+  const rules = (message as {matching_rules?: unknown}).matching_rules;
+  if (!Array.isArray(rules)) return false;
+  return rules.some((matched: {id?: unknown; tag?: unknown} | null) => {
+    if (matched === null || typeof matched !== 'object') return false;
+    // A run's tag is unique to it; a plain tag may be any number of rules'.
+    return String(matched.id) === rule.id || (isRunTag(rule.tag) && matched.tag === rule.tag);
+  });
+}
+
+function requestFailure(error: unknown): XFailure {
+  if (error instanceof ApiResponseError) {
+    return httpFailure(error.code, parseProblem(error.data));
+  }
+  const cause = (error as {requestError?: unknown}).requestError ?? error;
+  return networkFailure(cause);
 }
 
 /**
  * Adds the rule. X reports a rule it cannot accept either as an HTTP 400 or as a 200 listing
  * `errors`; both are final (retrying the same text cannot succeed), unlike a 5xx.
  */
-async function addRule(client: TwitterApi, value: string): Promise<RuleSyncResult> {
-  const rejected = (body: unknown): RuleSyncResult => {
+async function addRule(
+  client: TwitterApi,
+  value: string,
+  tag: string,
+): Promise<{ok: true; rule: StreamingV2Rule} | {ok: false; failure: XFailure}> {
+  const rejected = (body: unknown): {ok: false; failure: XFailure} => {
     const problem = parseProblem(body);
     const why = [problem.title, problem.detail].filter(Boolean).join(': ');
     return {
@@ -113,7 +149,7 @@ async function addRule(client: TwitterApi, value: string): Promise<RuleSyncResul
     };
   };
   try {
-    const added = await client.v2.updateStreamRules({add: [{value, tag: TRENDTUI_RULE_TAG}]});
+    const added = await client.v2.updateStreamRules({add: [{value, tag}]});
     const rule = added.data?.find((r) => r.value === value);
     return rule ? {ok: true, rule} : rejected({errors: added.errors});
   } catch (error) {

@@ -1,9 +1,9 @@
-// The X source: keeps trendtui's filtered-stream rule in place, reads the stream, turns each
-// message into posts with the core parser, and reconnects the way X asks clients to. Bad
-// tokens and missing access end in an `error` status that says what to do; nothing is retried
-// that cannot succeed.
+// The X source: keeps this run's filtered-stream rule in place, reads the stream, turns each
+// message it matched into posts with the core parser, and reconnects the way X asks clients
+// to. Bad tokens, missing access and a stream already held by another run end in an `error`
+// status that says what to do; nothing is retried that cannot succeed.
 import {setTimeout as sleep} from 'node:timers/promises';
-import type {StreamingV2Rule} from 'twitter-api-v2';
+import type {StreamingV2Rule, TwitterApi} from 'twitter-api-v2';
 import {LineSplitter} from '../../core/line-splitter.js';
 import {parseValue} from '../../core/parse/parse-line.js';
 import type {SourceOptions} from '../source-options.js';
@@ -11,18 +11,36 @@ import type {SourceStatus} from '../../core/stream.js';
 import type {Source, SourceEvent} from '../source.js';
 import {SkippedReport} from './skipped-report.js';
 import {XReconnectPolicy} from './x-backoff.js';
-import {TOKEN_HELP, networkFailure, type XFailure} from './x-problems.js';
-import {TRENDTUI_RULE_TAG, createRulesClient, ruleForQuery, syncStreamRule} from './x-rules.js';
+import {STREAM_TAKEN_HELP, TOKEN_HELP, networkFailure, type XFailure} from './x-problems.js';
+import {
+  createRulesClient,
+  matchedBy,
+  releaseStreamRule,
+  ruleForQuery,
+  syncStreamRule,
+  type RunRule,
+} from './x-rules.js';
+import {newRunTag} from './x-run-tag.js';
 import {XStreamIdleError, openXStream} from './x-stream-reader.js';
 import {tokenFromEnvironment} from './x-token.js';
 
 export const DEFAULT_X_API_URL = 'https://api.x.com/2/';
 
+/**
+ * X sends a heartbeat at least every 20 s and says to reconnect after 20 s of silence; a timeout
+ * of exactly 20 s would drop a healthy stream whose heartbeat came a little late (network
+ * jitter, a busy event loop), so it waits half as long again.
+ */
+export const X_IDLE_TIMEOUT_MS = 30_000;
+
+/** How long a stopping run waits for X to take its rule away before it goes anyway. */
+const RELEASE_TIMEOUT_MS = 1000;
+
 /** Time knobs; the defaults are X's. Tests shrink them to run fast with the same spacing. */
 export type XSourceTiming = {
   /** Multiplies every back-off wait (statuses still report the unscaled delay). Default 1. */
   delayScale?: number;
-  /** No bytes for this long = a dead connection. X: 20 s. */
+  /** No bytes for this long = a dead connection (default `X_IDLE_TIMEOUT_MS`). */
   idleTimeoutMs?: number;
   /**
    * A connection counts as established (next drop retries at once, back-off starts over) only
@@ -72,48 +90,74 @@ async function* runXSource(
   const client = createRulesClient(token, baseUrl);
   const policy = new XReconnectPolicy();
   const reader = new ConnectionReader(policy, timing, status);
-  let rule: StreamingV2Rule | undefined;
+  const runTag = newRunTag();
+  let held: RunRule | undefined;
+  /** Whether this run ever had the stream: a refusal before that means another run holds it. */
+  let everLive = false;
 
   yield status('connecting', `X filtered stream, rule ${JSON.stringify(ruleValue)}`);
-  while (!signal.aborted) {
-    let failure: XFailure | undefined;
-    if (rule === undefined) {
-      // The library's requests cannot be cancelled; an abort must not wait for one.
-      const synced = await unlessAborted(syncStreamRule(client, ruleValue), signal);
-      if (synced === undefined) return;
-      if (synced.ok) rule = synced.rule;
-      else failure = synced.failure;
-    }
-    if (rule !== undefined && failure === undefined) {
-      const opened = await openXStream(baseUrl, token, {
-        signal,
-        idleTimeoutMs: timing.idleTimeoutMs ?? 20_000,
-        userAgent: 'trendtui',
-      });
-      if (opened.ok) {
-        yield status('live', `X filtered stream, rule ${JSON.stringify(rule.value)}`);
-        failure = yield* reader.read(opened.chunks, rule);
-      } else {
-        failure = opened.failure;
+  try {
+    while (!signal.aborted) {
+      let failure: XFailure | undefined;
+      if (held === undefined) {
+        // The library's requests cannot be cancelled; an abort must not wait for one.
+        const synced = await unlessAborted(syncStreamRule(client, ruleValue, runTag), signal);
+        if (synced === undefined) return;
+        if (synced.ok) held = {rule: synced.rule, owned: synced.owned};
+        else failure = synced.failure;
+      }
+      if (held !== undefined && failure === undefined) {
+        const opened = await openXStream(baseUrl, token, {
+          signal,
+          idleTimeoutMs: timing.idleTimeoutMs ?? X_IDLE_TIMEOUT_MS,
+          userAgent: 'trendtui',
+        });
+        if (opened.ok) {
+          everLive = true;
+          yield status('live', `X filtered stream, rule ${JSON.stringify(held.rule.value)}`);
+          failure = yield* reader.read(opened.chunks, held.rule);
+        } else {
+          failure = opened.failure;
+        }
+      }
+      if (signal.aborted || failure === undefined) return;
+      if (failure.kind !== 'fatal' && failure.streamTaken && !everLive) {
+        // Retrying would take turns with the other run at best: X counts every attempt against
+        // 50 connections per 15 minutes, and the other run's connection stays.
+        failure = {kind: 'fatal', detail: STREAM_TAKEN_HELP};
+      }
+      if (failure.kind === 'fatal') {
+        // Nothing of this run will be read: its rule would only make X send (and bill) posts.
+        if (held !== undefined) await releaseWithin(client, held, RELEASE_TIMEOUT_MS);
+        held = undefined;
+        yield status('error', failure.detail);
+        return await untilAborted(signal);
+      }
+      const delay = policy.nextDelay(failure.kind);
+      yield status(
+        'reconnecting',
+        `${failure.detail}; ${delay === 0 ? 'reconnecting now' : `retrying in ${formatDelay(delay)}`}`,
+        delay,
+      );
+      try {
+        await sleep(delay * scale, undefined, {signal});
+      } catch {
+        return;
       }
     }
-    if (signal.aborted || failure === undefined) return;
-    if (failure.kind === 'fatal') {
-      yield status('error', failure.detail);
-      return await untilAborted(signal);
-    }
-    const delay = policy.nextDelay(failure.kind);
-    yield status(
-      'reconnecting',
-      `${failure.detail}; ${delay === 0 ? 'reconnecting now' : `retrying in ${formatDelay(delay)}`}`,
-      delay,
-    );
-    try {
-      await sleep(delay * scale, undefined, {signal});
-    } catch {
-      return;
-    }
+  } finally {
+    if (held !== undefined) await releaseWithin(client, held, RELEASE_TIMEOUT_MS);
   }
+}
+
+function releaseWithin(client: TwitterApi, held: RunRule, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, ms);
+  });
+  return Promise.race([releaseStreamRule(client, held), timeout]).finally(() =>
+    clearTimeout(timer),
+  );
 }
 
 type StatusFactory = (
@@ -188,8 +232,9 @@ class ConnectionReader {
     const parsed = parseValue(value, {now});
     switch (parsed.kind) {
       case 'posts': {
-        // The app's one connection carries every rule's matches; keep only trendtui's.
-        if (!matchesRule(value, rule)) return {type: 'skip'};
+        // The app's one connection carries every rule's matches, other runs' too: keep only
+        // this run's.
+        if (!matchedBy(value, rule)) return {type: 'skip'};
         return {
           type: 'posts',
           events: parsed.posts.map((post) => ({type: 'post', post})),
@@ -215,14 +260,6 @@ class ConnectionReader {
         return {type: 'skip'};
     }
   }
-}
-
-function matchesRule(value: unknown, rule: StreamingV2Rule): boolean {
-  const rules = (value as {matching_rules?: unknown}).matching_rules;
-  if (!Array.isArray(rules)) return true;
-  return rules.some((matched: {id?: unknown; tag?: unknown}) => {
-    return String(matched.id) === rule.id || matched.tag === TRENDTUI_RULE_TAG;
-  });
 }
 
 function formatDelay(ms: number): string {

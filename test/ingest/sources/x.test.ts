@@ -1,8 +1,10 @@
 // The X source against a real local HTTP server speaking the filtered-stream wire format.
 // Back-off waits are scaled down (statuses keep X's real delays) and the spacing between the
 // server's recorded requests is checked against the scaled delays.
+import {spawnSync} from 'node:child_process';
 import http from 'node:http';
 import net from 'node:net';
+import os from 'node:os';
 import {PassThrough} from 'node:stream';
 import {setTimeout as sleep} from 'node:timers/promises';
 import {afterEach, describe, expect, it} from 'vitest';
@@ -10,7 +12,11 @@ import type {Options} from '../../../source/cli/options.js';
 import {runServe} from '../../../source/ingest/serve.js';
 import {XReconnectPolicy} from '../../../source/ingest/sources/x-backoff.js';
 import {ruleForQuery} from '../../../source/ingest/sources/x-rules.js';
-import {createXSource, type XSourceTiming} from '../../../source/ingest/sources/x.js';
+import {
+  X_IDLE_TIMEOUT_MS,
+  createXSource,
+  type XSourceTiming,
+} from '../../../source/ingest/sources/x.js';
 import {
   problems,
   startMockXServer,
@@ -76,7 +82,16 @@ async function setup(
   return {mock, run};
 }
 
-const ourRuleId = (mock: MockXServer) => mock.rules.find((r) => r.tag === 'trendtui')?.id;
+/** The rule of the run under test (its query is `stan lee`). */
+const ourRuleId = (mock: MockXServer) => mock.rules.find((r) => r.value === 'stan lee')?.id;
+
+/** The tag of a run on this machine whose process has exited. */
+const goneRunTag = (() => {
+  const {pid} = spawnSync(process.execPath, ['-e', '']);
+  return `trendtui:${pid}@${os.hostname()}:0123456789ab`;
+})();
+/** The tag of another run in a live process (this one). */
+const liveRunTag = `trendtui:${process.pid}@${os.hostname()}:ba9876543210`;
 const retries = (run: SourceRun) =>
   run.statuses().flatMap((s) => (s.state === 'reconnecting' ? [s.retryInMs] : []));
 const gaps = (times: number[]) => times.slice(1).map((t, i) => t - times[i]!);
@@ -119,7 +134,7 @@ describe('XReconnectPolicy', () => {
 });
 
 describe('X source: rules', () => {
-  it('keeps exactly one trendtui rule across restarts, removing stale ones and sparing others', async () => {
+  it("adds its rule under its own run's tag, removes gone runs' rules, spares every other, and takes its rule away when it stops", async () => {
     const scripts: StreamScript[] = [
       async (c) => {
         c.accept();
@@ -127,21 +142,37 @@ describe('X source: rules', () => {
         await c.send(message('Excelsior! #StanLee forever', ours));
         // Matched only by somebody else's rule on the same app: not ours to count.
         await c.send({...message('unrelated #Other'), matching_rules: [{id: '1', tag: 'other'}]});
+        // Matched by another run's rule: that run counts it, this one does not.
+        await c.send({...message('kpop #Other'), matching_rules: mock.matchingRules('kpop')});
+        // A message naming no rule at all is nobody's.
+        await c.send({...message('stray #Other'), matching_rules: undefined});
         await c.send(message('Stan Lee cameo #Marvel', ours));
       },
     ];
     const {mock, run} = await setup(scripts, {
       rules: [
         {id: '1', value: 'from:someone', tag: 'other'},
-        {id: '2', value: 'old query', tag: 'trendtui'},
+        {id: '2', value: 'old query', tag: goneRunTag},
+        {id: '3', value: 'kpop', tag: liveRunTag},
+        {id: '4', value: 'legacy query', tag: 'trendtui'},
+        {id: '5', value: 'elsewhere', tag: 'trendtui:1@another-machine:abcdef'},
       ],
     });
     await run.waitFor((r) => r.posts().length === 2);
+    await sleep(100);
     expect(run.posts().map((p) => p.hashtags)).toEqual([['StanLee'], ['Marvel']]);
     expect(run.posts()[0]!.author).toBe('excelsior');
+    const ourTag = mock.rules.find((r) => r.value === 'stan lee')?.tag;
+    expect(ourTag).toMatch(new RegExp(`^trendtui:${process.pid}@[^:]+:[0-9a-f]+$`));
+    expect(ourTag).not.toBe(liveRunTag);
+    // The gone run's rule went; the live run's, another machine's, an older trendtui's and
+    // another program's stayed.
     expect(mock.rules.map((r) => [r.value, r.tag])).toEqual([
       ['from:someone', 'other'],
-      ['stan lee', 'trendtui'],
+      ['kpop', liveRunTag],
+      ['legacy query', 'trendtui'],
+      ['elsewhere', 'trendtui:1@another-machine:abcdef'],
+      ['stan lee', ourTag],
     ]);
     const stream = mock.streamRequests()[0]!;
     expect(stream.authorization).toBe(`Bearer ${TOKEN}`);
@@ -152,19 +183,26 @@ describe('X source: rules', () => {
     });
     expect(run.statuses().map((s) => s.state)).toEqual(['connecting', 'live']);
     await run.stop();
+    // A stopped run leaves no rule of its own for X to keep matching (and billing).
+    expect(mock.rules.map((r) => r.value)).toEqual([
+      'from:someone',
+      'kpop',
+      'legacy query',
+      'elsewhere',
+    ]);
 
-    // A restart with the same query finds its rule and adds nothing.
-    const postsBefore = mock.requests.filter((r) => r.method === 'POST').length;
+    // The next run adds a rule of its own, under a tag of its own.
     const again = runSource(
       createXSource(options(), {BEARER_TOKEN: TOKEN, TRENDTUI_X_API_URL: mock.baseUrl}),
     );
     cleanups.push(() => again.stop());
     await again.waitFor((r) => r.posts().length === 2);
-    expect(mock.requests.filter((r) => r.method === 'POST').length).toBe(postsBefore);
-    expect(mock.rules.filter((r) => r.tag === 'trendtui')).toHaveLength(1);
+    const againTag = mock.rules.find((r) => r.value === 'stan lee')?.tag;
+    expect(againTag).toMatch(/^trendtui:/);
+    expect(againTag).not.toBe(ourTag);
     await again.stop();
 
-    // --rule replaces the query's rule; the old one goes.
+    // --rule: the raw rule is the run's rule.
     const raw = runSource(
       createXSource(options({rule: '"stan lee" -is:retweet'}), {
         TWITTER_BEARER_TOKEN: TOKEN,
@@ -173,10 +211,32 @@ describe('X source: rules', () => {
     );
     cleanups.push(() => raw.stop());
     await raw.waitFor((r) => r.statuses().some((s) => s.state === 'live'));
-    expect(mock.rules.map((r) => [r.value, r.tag])).toEqual([
-      ['from:someone', 'other'],
-      ['"stan lee" -is:retweet', 'trendtui'],
+    expect(mock.rules.map((r) => r.value)).toEqual([
+      'from:someone',
+      'kpop',
+      'legacy query',
+      'elsewhere',
+      '"stan lee" -is:retweet',
     ]);
+  });
+
+  it("reuses a gone run's rule with the same value (X refuses twins), counts by it, and removes it when done", async () => {
+    const scripts: StreamScript[] = [
+      async (c) => {
+        c.accept();
+        await c.send({
+          ...message('Excelsior #StanLee'),
+          matching_rules: [{id: '7', tag: goneRunTag}],
+        });
+      },
+    ];
+    const {mock, run} = await setup(scripts, {
+      rules: [{id: '7', value: 'stan lee', tag: goneRunTag}],
+    });
+    await run.waitFor((r) => r.posts().length === 1);
+    expect(mock.requests.filter((r) => r.method === 'POST')).toEqual([]);
+    await run.stop();
+    expect(mock.rules).toEqual([]);
   });
 
   it.each([200, 400] as const)(
@@ -273,9 +333,15 @@ describe('X source: failures', () => {
     expectNoTokenLeak(run);
   });
 
-  it('429 TooManyConnections: waits 60 s, then 120 s (scaled), then streams', async () => {
+  it('429 TooManyConnections on a reconnect: waits 60 s, then 120 s (scaled), then streams', async () => {
     const {mock, run} = await setup(
       [
+        async (c) => {
+          c.accept();
+          await c.send(message('first #Online', ourRuleId(mock)));
+          c.drop();
+        },
+        // X may not have reaped the dropped connection yet.
         (c) => c.reject(429, problems.tooManyConnections),
         (c) => c.reject(429, problems.tooManyConnections),
         async (c) => {
@@ -283,15 +349,32 @@ describe('X source: failures', () => {
           await c.send(message('back #Online', ourRuleId(mock)));
         },
       ],
-      {timing: {delayScale: 0.001}},
+      {timing: {delayScale: 0.001, stableAfterMs: 0}},
     );
-    await run.waitFor((r) => r.posts().length === 1);
-    expect(retries(run)).toEqual([60_000, 120_000]);
-    expect(run.statuses()[1]!.detail).toContain('TooManyConnections');
-    const [first, second] = gaps(mock.streamRequests().map((r) => r.at));
+    await run.waitFor((r) => r.posts().length === 2);
+    expect(retries(run)).toEqual([0, 60_000, 120_000]);
+    expect(run.statuses()[3]!.detail).toContain('TooManyConnections');
+    const [, first, second] = gaps(mock.streamRequests().map((r) => r.at));
     expect(first).toBeGreaterThanOrEqual(60 - 1);
     expect(second).toBeGreaterThanOrEqual(120 - 1);
     expectNoTokenLeak(run);
+  });
+
+  it('429 TooManyConnections before ever streaming: one line on how to share, no retries, its rule taken away', async () => {
+    const {mock, run} = await setup([(c) => c.reject(429, problems.tooManyConnections)], {
+      rules: [{id: '3', value: 'kpop', tag: liveRunTag}],
+    });
+    await run.waitFor((r) => r.statuses().some((s) => s.state === 'error'));
+    const error = run.statuses().at(-1)!;
+    expect(error.retryInMs).toBeUndefined();
+    expect(error.detail).toContain('429 TooManyConnections');
+    expect(error.detail).toContain('trendtui --connect');
+    expect(error.detail).not.toContain('\n');
+    // Long enough for many retries at the scaled delays, had any been scheduled.
+    await sleep(300);
+    expect(mock.streamRequests()).toHaveLength(1);
+    expect(run.statuses().map((s) => s.state)).toEqual(['connecting', 'error']);
+    expect(mock.rules).toEqual([{id: '3', value: 'kpop', tag: liveRunTag}]);
   });
 
   it('HTTP 5xx backs off exponentially from 5 s', async () => {
@@ -397,6 +480,30 @@ describe('X source: failures', () => {
     // The connection had been receiving data (for over `stableAfterMs`): retry at once.
     expect(reconnect.retryInMs).toBe(0);
   });
+
+  it(
+    "keeps a stream whose heartbeat comes late: the idle timeout has a margin over X's 20 s",
+    {timeout: 45_000},
+    async () => {
+      // Real time: X's heartbeat interval is 20 s, and this one comes 2 s late.
+      const {mock, run} = await setup(
+        [
+          async (c) => {
+            c.accept();
+            await c.send(message('evening #Late', ourRuleId(mock)));
+            await sleep(22_000);
+            await c.heartbeat();
+            await c.send(message('still here #Late', ourRuleId(mock)));
+          },
+        ],
+        {timing: {idleTimeoutMs: undefined}},
+      );
+      await run.waitFor((r) => r.posts().length === 2, 30_000);
+      expect(mock.streamRequests()).toHaveLength(1);
+      expect(run.statuses().map((s) => s.state)).toEqual(['connecting', 'live']);
+      expect(X_IDLE_TIMEOUT_MS).toBeGreaterThanOrEqual(30_000);
+    },
+  );
 
   it('a connection that drops within 30 s earns no immediate retry: flapping is backed off', async () => {
     const {mock, run} = await setup([
@@ -545,5 +652,75 @@ describe('X source behind `trendtui serve`', () => {
       expect(text).not.toContain(TOKEN.slice(20));
     }
     expect(log).toContain('source x live');
+  });
+});
+
+describe('X source: two runs on one token', () => {
+  it("the second run neither takes the stream nor touches the first's rule; neither counts the other's posts", async () => {
+    let stopSending = false;
+    let tick = 0;
+    let brexitSent = 0;
+    const mock = await startMockXServer({
+      token: TOKEN,
+      oneStreamPerToken: true,
+      scripts: [
+        async (c) => {
+          c.accept();
+          while (!stopSending) {
+            tick++;
+            await c.send({
+              ...message(`kpop ${tick} #KPop`),
+              matching_rules: mock.matchingRules('kpop'),
+            });
+            const brexit = mock.matchingRules('brexit');
+            if (brexit.length > 0) {
+              await c.send({...message(`brexit ${tick} #Brexit`), matching_rules: brexit});
+              brexitSent++;
+              await c.send({
+                ...message(`kpop brexit ${tick} #Both`),
+                matching_rules: mock.matchingRules('kpop', 'brexit'),
+              });
+            }
+            await sleep(20);
+          }
+        },
+      ],
+    });
+    cleanups.push(async () => {
+      stopSending = true;
+      await mock.close();
+    });
+    const env = {X_BEARER_TOKEN: TOKEN, TRENDTUI_X_API_URL: mock.baseUrl};
+    const timing = {delayScale: 0.001};
+    const kpop = runSource(createXSource(options({query: ['kpop']}), env, timing));
+    cleanups.push(() => kpop.stop());
+    await kpop.waitFor((r) => r.posts().length >= 3);
+    const kpopRule = mock.rules.find((r) => r.value === 'kpop');
+
+    const brexit = runSource(createXSource(options({query: ['brexit']}), env, timing));
+    cleanups.push(() => brexit.stop());
+    await brexit.waitFor((r) => r.statuses().some((s) => s.state === 'error'));
+    const said = brexit.statuses().at(-1)!.detail!;
+    expect(said).toContain('TooManyConnections');
+    expect(said).toContain('trendtui --connect');
+    // The brexit rule lived for a moment, and X goes on matching a deleted rule for a while:
+    // the kpop run's stream carries the brexit run's posts.
+    await kpop.waitFor(() => brexitSent >= 3);
+    // Room for many reconnects at the scaled delays, had any been made.
+    await sleep(500);
+    const count = kpop.posts().length;
+    await kpop.waitFor((r) => r.posts().length > count + 3);
+
+    // One stream request each: the second was refused once and never tried again; the first
+    // never lost its connection.
+    expect(mock.streamRequests()).toHaveLength(2);
+    expect(mock.refusedStreams).toBe(1);
+    expect(kpop.statuses().map((s) => s.state)).toEqual(['connecting', 'live']);
+    expect(brexit.statuses().map((s) => s.state)).toEqual(['connecting', 'error']);
+    // The first run's rule survived the second; the second's rule went with it.
+    expect(mock.rules).toEqual([kpopRule]);
+    expect(brexit.posts()).toEqual([]);
+    const texts = kpop.posts().map((p) => p.text);
+    expect(texts.every((t) => t.startsWith('kpop '))).toBe(true);
   });
 });
