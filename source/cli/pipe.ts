@@ -102,6 +102,8 @@ class LivePipe {
   private outputClosed = false;
   private headerWritten = false;
   private lastStatus: string | undefined;
+  /** A reconnect or error was said and no `live` since: the next `live` is worth a line. */
+  private outage = false;
   private dropped = 0;
   /** Posts delivered by the server (before the retweet filter). */
   private received = 0;
@@ -197,6 +199,9 @@ class LivePipe {
           void this.stop(1);
         } else if (event.link.state === 'reconnecting' || event.link.state === 'restarting-child') {
           this.say(`${event.link.detail} (retrying in ${Math.ceil(event.link.retryInMs / 1000)}s)`);
+          // The server repeats its source's status to a client that comes back: say it then.
+          this.outage = true;
+          this.lastStatus = undefined;
           // A child that dies before ever serving (a bad option, a missing source) will die
           // again: the dashboard may keep trying on screen, but a script must not hang.
           if (event.link.state === 'restarting-child' && ++this.failedStarts >= MAX_FAILED_STARTS) {
@@ -229,12 +234,19 @@ class LivePipe {
       void this.stop(0);
       return;
     }
-    // Say each change once, not every repeat of the same status.
+    // Say each change once, not every repeat of the same status. `live` is the normal state and
+    // goes unsaid, except when it ends an outage that was said: a log that shows `reconnecting`
+    // must also show the source came back.
     const line = status.detail ? `${status.state}: ${status.detail}` : status.state;
-    if (line !== this.lastStatus && status.state !== 'live' && status.state !== 'lagging') {
+    const cameBack = status.state === 'live' && this.outage;
+    if (
+      cameBack ||
+      (line !== this.lastStatus && status.state !== 'live' && status.state !== 'lagging')
+    ) {
       this.say(line);
     }
     this.lastStatus = line;
+    this.outage = status.state === 'reconnecting' || status.state === 'error';
     // An error with no retry is final (a rejected token, say): waiting would print nothing forever.
     if (status.state === 'error' && status.retryInMs === undefined) void this.stop(1);
   }

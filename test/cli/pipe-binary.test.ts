@@ -1,6 +1,6 @@
 // Pipe mode as scripts meet it: the built binary with stdout on a pipe, the ingest server a
 // real child process. Records are valid NDJSON with no escape codes; `| head` (the read end
-// closing) exits 0; SIGINT and SIGTERM exit 130 and 143 and leave no child behind; a live
+// closing) exits 0; SIGINT, SIGTERM and SIGHUP exit 130, 143 and 129 and leave no child behind; a live
 // session recorded with --record replays to the same counts.
 import {readdirSync, readFileSync, mkdtempSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
@@ -150,6 +150,19 @@ describe('pipe mode, real binary and child server', () => {
     const servers = childrenOf(child.pid!);
     child.kill('SIGTERM');
     expect((await result).code).toBe(143);
+    for (const server of servers) expect(await gone(server, 2000)).toBe(true);
+  });
+
+  it('exits 129 on SIGHUP (a closed terminal) after stopping its child', async () => {
+    const child = start(DEMO);
+    const result = finished(child);
+    await lines(child, 1);
+    const servers = childrenOf(child.pid!);
+    expect(servers.length).toBeGreaterThan(0);
+    child.kill('SIGHUP');
+    const {code, signal} = await result;
+    // Exited by itself with 129, not killed by the signal.
+    expect([code, signal]).toEqual([129, null]);
     for (const server of servers) expect(await gone(server, 2000)).toBe(true);
   });
 

@@ -240,6 +240,56 @@ describe('pipe mode over a live stream', () => {
     expect(io.out()).toBe('');
   });
 
+  it('says `live` again on stderr when the source is back after a reconnect', async () => {
+    server = await startWireServer('x');
+    const io = capture();
+    const signals = new EventEmitter();
+    const run = runPipe(baseOptions(server.port, {source: 'x', timeMode: 'arrival'}), {
+      ...io,
+      signals,
+    });
+    const live = {state: 'live', detail: 'X filtered stream, rule "stan lee"'} as const;
+    await server.status(live);
+    await server.status({
+      state: 'reconnecting',
+      detail: 'the X stream dropped (ECONNRESET); reconnecting now',
+      retryInMs: 0,
+    });
+    await server.status(live);
+    // A repeat of the same state is not news.
+    await server.status(live);
+    await server.status({state: 'lagging', detail: 'client too slow'}, 1);
+    await server.status(live);
+    const said = 'trendtui: live: X filtered stream, rule "stan lee"\n';
+    while (!io.err().includes(said)) await new Promise((resolve) => setTimeout(resolve, 10));
+    signals.emit('SIGTERM');
+    expect(await run).toBe(143);
+    expect(
+      io
+        .err()
+        .split('\n')
+        .filter((line) => line.includes('X filtered stream')),
+    ).toEqual(['trendtui: live: X filtered stream, rule "stan lee"']);
+    expect(io.err()).toMatch(/reconnecting: the X stream dropped[^\n]*\ntrendtui: live: /);
+  });
+
+  it('stops cleanly on SIGHUP (the terminal went away) with 129', async () => {
+    server = await startWireServer('x');
+    const io = capture();
+    const signals = new EventEmitter();
+    const run = runPipe(baseOptions(server.port, {source: 'x', timeMode: 'arrival'}), {
+      ...io,
+      signals,
+    });
+    await server.client;
+    await server.post(makePost(Date.now(), ['A']));
+    signals.emit('SIGHUP');
+    expect(await run).toBe(129);
+    // A clean stop: the connection is closed and no listener is left behind.
+    await server.clientGone;
+    expect(signals.listenerCount('SIGHUP')).toBe(0);
+  });
+
   it('reports posts the server dropped for a slow reader', async () => {
     server = await startWireServer('replay');
     const io = capture();
