@@ -3,6 +3,7 @@
 // record, flushed as produced. Only records reach stdout; diagnostics go to stderr. `| head`
 // ends it quietly with 0, SIGINT with 130, SIGTERM with 143 and SIGHUP with 129, after the
 // child is stopped.
+import {formatDuration} from '../core/duration.js';
 import {createRecordFormatter} from '../core/format/records.js';
 import {passesRetweetSwitch} from '../core/query.js';
 import {SlidingWindow} from '../core/sliding-window.js';
@@ -82,6 +83,12 @@ const STOP_SIGNALS = [
   ['SIGHUP', 129],
 ] as const;
 
+/**
+ * A stream silent this long gets a line on stderr (then again at each doubling: 20s, 40s, …),
+ * so a script's log says why no record comes; stdout carries records only.
+ */
+const SILENT_LINE_AFTER_MS = 10_000;
+
 /** Child restarts in a row, with no hello between them, before pipe mode gives up. */
 const MAX_FAILED_STARTS = 3;
 
@@ -104,6 +111,13 @@ class LivePipe {
   private lastStatus: string | undefined;
   /** A reconnect or error was said and no `live` since: the next `live` is worth a line. */
   private outage = false;
+  /** The source's last status, for the silence line. */
+  private lastSourceStatus: Status | undefined;
+  /** Wall clock of the last post delivered (or of the start, before any). */
+  private lastPostAt = Date.now();
+  /** Silence this long earns the next stderr line. */
+  private nextSilentLineAfter = SILENT_LINE_AFTER_MS;
+  private silenceTimer: NodeJS.Timeout | undefined;
   private dropped = 0;
   /** Posts delivered by the server (before the retweet filter). */
   private received = 0;
@@ -149,6 +163,8 @@ class LivePipe {
       for (const [signal] of STOP_SIGNALS) this.signals.on(signal, this.onSignal[signal]);
       this.unsubscribe = this.stream.subscribe(this.onEvent);
       this.scheduleSlide();
+      this.silenceTimer = setInterval(this.checkSilence, 1000);
+      this.silenceTimer.unref();
       this.firstPostTimeout = startFirstPostTimeout(
         this.options.timeoutMs,
         this.options.source,
@@ -178,6 +194,8 @@ class LivePipe {
       case 'post': {
         const {post} = event;
         this.received++;
+        this.lastPostAt = Date.now();
+        this.nextSilentLineAfter = SILENT_LINE_AFTER_MS;
         // Every post delivered moves the clock, counted or not.
         const time = this.clock.timeOf(post.createdAt);
         if (this.options.timeMode === 'event') this.scheduleEventFlush();
@@ -218,8 +236,28 @@ class LivePipe {
     }
   };
 
+  private readonly checkSilence = () => {
+    const silent = Date.now() - this.lastPostAt;
+    if (silent < this.nextSilentLineAfter) return;
+    this.nextSilentLineAfter *= 2;
+    const since = this.received === 0 ? 'since the start' : 'for';
+    const quiet = formatDuration(Math.floor(silent / 1000) * 1000);
+    this.say(`no post ${since} ${quiet} (${this.describeDoing()})`);
+  };
+
+  /** What the source is doing, for the silence line: its last status, in a few words. */
+  private describeDoing(): string {
+    const status = this.lastSourceStatus;
+    if (status === undefined) return 'waiting for the source';
+    if (status.state === 'live' && status.unmatched) {
+      return `live, ${status.unmatched} posts seen, none matched the query`;
+    }
+    return status.detail ? `${status.state}: ${status.detail}` : status.state;
+  }
+
   private onStatus(status: Status, dropped: number | undefined) {
     if (dropped) this.dropped += dropped;
+    if (status.state !== 'lagging') this.lastSourceStatus = status;
     if (status.state === 'ended') {
       if (this.unreadableReplay()) {
         const {replayFile} = this.options;
@@ -316,6 +354,7 @@ class LivePipe {
 
   private async shutDown(code: number): Promise<number> {
     if (this.timer) clearTimeout(this.timer);
+    clearInterval(this.silenceTimer);
     this.firstPostTimeout?.stop();
     this.unsubscribe?.();
     for (const [signal] of STOP_SIGNALS) this.signals.off(signal, this.onSignal[signal]);

@@ -81,6 +81,7 @@ export function encodeStatus(status: SourceStatus, dropped?: number): string {
   const wire: Record<string, unknown> = {type: 'status', state: status.state};
   if (status.detail !== undefined) wire['detail'] = status.detail;
   if (status.retryInMs !== undefined) wire['retry_in_ms'] = status.retryInMs;
+  if (status.unmatched !== undefined) wire['unmatched'] = status.unmatched;
   if (dropped !== undefined) wire['dropped'] = dropped;
   return JSON.stringify(wire) + '\n';
 }
@@ -156,13 +157,14 @@ function decodeHello(message: Json): WireMessage {
 }
 
 function decodeStatus(message: Json): WireMessage {
-  const {state, detail, retry_in_ms: retryInMs, dropped} = message;
+  const {state, detail, retry_in_ms: retryInMs, unmatched, dropped} = message;
   if (!isString(state) || !STATES.has(state)) {
     return {type: 'malformed', reason: `unknown status state ${JSON.stringify(state)}`};
   }
   const status: SourceStatus = {state: state as SourceState};
   if (isString(detail)) status.detail = detail;
   if (isCount(retryInMs)) status.retryInMs = retryInMs;
+  if (isCount(unmatched)) status.unmatched = unmatched;
   return isCount(dropped) ? {type: 'status', status, dropped} : {type: 'status', status};
 }
 

@@ -10,6 +10,11 @@ export type SourceStatus = {
   detail?: string;
   /** When reconnecting: how long until the next attempt. */
   retryInMs?: number;
+  /**
+   * While live but sending nothing: posts the source delivered since the last one kept that did
+   * not match the query (so a silent dashboard can say "none matched" rather than "nothing came").
+   */
+  unmatched?: number;
 };
 
 /** The first line an ingest server sends each client. */

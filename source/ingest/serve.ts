@@ -7,6 +7,7 @@ import type {SourceOptions} from './source-options.js';
 import {encodeListening} from '../core/protocol.js';
 import {eventLoopTurns} from '../core/event-loop-turns.js';
 import {createAdmission} from './admission.js';
+import {UnmatchedReport} from './unmatched-report.js';
 import {IngestServer} from './server.js';
 import type {SourceStatus} from '../core/stream.js';
 import type {Source} from './source.js';
@@ -200,6 +201,7 @@ async function pumpSource(
   const redact = tokenRedactor(run.env);
   const turns = eventLoopTurns();
   let last: SourceStatus | undefined;
+  const unmatched = new UnmatchedReport();
   try {
     for await (const event of source.events(signal)) {
       if (event.type === 'status') {
@@ -212,7 +214,13 @@ async function pumpSource(
         server.publishStatus(status);
         continue;
       }
-      if (!admit(event.post)) continue;
+      if (!admit(event.post)) {
+        const report = unmatched.skipped(last);
+        if (report) server.publishStatus(report);
+        continue;
+      }
+      const withdrawn = unmatched.kept(last);
+      if (withdrawn) server.publishStatus(withdrawn);
       server.publishPost(event.post);
       if (paced && !server.hasRoom()) await server.waitForRoom();
       // A source that bursts (the demo catching up, a file read in large blocks) must not keep

@@ -28,3 +28,7 @@ export type PostStream = {
 
 /** Whether the named source is paced: its posts carry their own clock (see `SourceCapabilities`). */
 export const isPacedSource = (source: string): boolean => sourceCapabilities(source).paced;
+
+/** Whether the named source matches the query itself (X's rules): its silence means no match. */
+export const sourceFiltersRemotely = (source: string): boolean =>
+  sourceCapabilities(source).filtersQueryRemotely;

@@ -39,6 +39,10 @@ export type DashboardSnapshot = {
   postsPerSecond: number;
   /** Posts received since start. */
   received: number;
+  /** When the dashboard started, epoch ms (wall clock): silence is counted from here until a post. */
+  startedAt: number;
+  /** When the last post arrived, epoch ms (wall clock); absent before the first. */
+  lastPostAt?: number;
   late: number;
   /** Posts not counted again because their id was already counted. */
   duplicates: number;

@@ -1,6 +1,7 @@
 // Turns the link (this process ↔ ingest server) and the source's own status into the few words
 // the header shows, plus the sentence the notice line shows when something needs attention.
 import {formatDuration} from '../core/duration.js';
+import {describeSilence, silenceLine} from './silence.js';
 import type {DashboardSnapshot} from './snapshot.js';
 
 export type Tone = 'ok' | 'wait' | 'warn' | 'error';
@@ -9,7 +10,16 @@ export type StateLabel = {text: string; tone: Tone};
 
 type StateInput = Pick<
   DashboardSnapshot,
-  'link' | 'linkSince' | 'status' | 'statusSince' | 'now' | 'dropped'
+  | 'link'
+  | 'linkSince'
+  | 'status'
+  | 'statusSince'
+  | 'now'
+  | 'dropped'
+  | 'startedAt'
+  | 'lastPostAt'
+  | 'source'
+  | 'query'
 >;
 
 /** "live", "connecting", "reconnecting in 4s", "error", … */
@@ -33,8 +43,11 @@ export function describeState(s: StateInput): StateLabel {
   const status = s.status;
   if (!status) return {text: 'connected', tone: 'wait'};
   switch (status.state) {
-    case 'live':
-      return {text: 'live', tone: 'ok'};
+    case 'live': {
+      // Connected is not flowing: a live source that sends nothing says for how long.
+      const silence = describeSilence(s);
+      return silence ? {text: `silent ${silence.quiet}`, tone: 'warn'} : {text: 'live', tone: 'ok'};
+    }
     case 'connecting':
       return {text: 'connecting', tone: 'wait'};
     case 'reconnecting':
@@ -51,8 +64,18 @@ export function describeState(s: StateInput): StateLabel {
   }
 }
 
-/** The sentence worth a line of its own: an error and what to do, or why we are waiting. */
+/**
+ * The sentence worth a line of its own: an error and what to do, or why we are waiting; while
+ * no post comes, led by how long it has been.
+ */
 export function describeProblem(s: StateInput): string | undefined {
+  const problem = describeTrouble(s);
+  const silence = describeSilence(s);
+  if (!silence) return problem;
+  return problem ? `${silence.sentence} · ${problem}` : silenceLine(silence);
+}
+
+function describeTrouble(s: StateInput): string | undefined {
   const link = s.link;
   if (link.state === 'reconnecting' || link.state === 'restarting-child') return link.detail;
   if (link.state === 'closed') return 'The connection to the ingest server is closed.';
@@ -66,7 +89,8 @@ export function describeProblem(s: StateInput): string | undefined {
   return undefined;
 }
 
-function countdown(retryInMs: number | undefined, since: number, now: number): string {
+/** "in 4s" until a retry due `retryInMs` after `since`, "now" once due, "" with no retry. */
+export function countdown(retryInMs: number | undefined, since: number, now: number): string {
   if (retryInMs === undefined) return '';
   const seconds = Math.ceil(Math.max(0, retryInMs - (now - since)) / 1000);
   return seconds > 0 ? `in ${formatDuration(seconds * 1000)}` : 'now';

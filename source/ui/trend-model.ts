@@ -8,6 +8,7 @@ import {droppedWordsFor, termsOf, type DroppedWords} from '../core/terms/terms-o
 import type {Hello, SourceStatus} from '../core/stream.js';
 import {WindowClock} from '../core/window/window-clock.js';
 import {isPacedSource, type LinkState, type StreamEvent} from '../ingest/stream.js';
+import type {ShownResult} from './rank-moves.js';
 import {RateHistory} from './rate-history.js';
 import {RecentPosts} from './recent-posts.js';
 import type {DashboardSnapshot} from './snapshot.js';
@@ -68,6 +69,8 @@ export class TrendModel {
   #listSecond = 0;
   #listedInSecond = 0;
   #received = 0;
+  readonly #startedAt: number;
+  #lastPostAt: number | undefined;
   #dropped = 0;
   #hello: Hello | undefined;
   #link: LinkState = {state: 'connecting'};
@@ -124,7 +127,7 @@ export class TrendModel {
         terms,
       );
     }
-    this.#linkSince = this.#statusSince = this.#now();
+    this.#linkSince = this.#statusSince = this.#startedAt = this.#now();
   }
 
   /** Takes one event from the stream. Called per post: no allocation beyond the post itself. */
@@ -175,6 +178,7 @@ export class TrendModel {
     }
     this.#rate.add(arrived);
     this.#received++;
+    this.#lastPostAt = arrived;
   }
 
   /** Closes every window that has ended by now; true when the shown window changed. */
@@ -199,6 +203,32 @@ export class TrendModel {
     if (any) this.#preview = undefined;
     if (this.#preview) return this.#preview.advance(now).shown;
     return shown;
+  }
+
+  /**
+   * Before any post, a clock that runs by itself (the wall's) still has a current window, and it
+   * is empty: the chart shows that, not a countdown to a first window that never comes. A paced
+   * source has no clock before its first post, and an ended one keeps its last window.
+   */
+  #emptyWindow(): ShownResult | undefined {
+    if (this.#endedAt !== undefined) return undefined;
+    const now = this.#clock.now();
+    if (!Number.isFinite(now)) return undefined;
+    const step = this.#preview ? PREVIEW_SLIDE_MS : this.#slideMs;
+    const end = Math.floor(now / step) * step;
+    if (end <= this.#startedAt) return undefined;
+    return {
+      start: end - this.#windowMs,
+      end,
+      windowMs: this.#windowMs,
+      slideMs: this.#slideMs,
+      terms: this.#windows.terms,
+      rank: this.#windows.rank,
+      posts: 0,
+      late: this.#windows.late,
+      duplicates: this.#windows.duplicates,
+      top: [],
+    };
   }
 
   /** The time the header shows: the stream's own in event time (once it has one), else the wall's. */
@@ -300,7 +330,7 @@ export class TrendModel {
     const rateSpanMs = Math.min(MAX_RATE_SPAN_MS, Math.max(MIN_RATE_SPAN_MS, this.#windowMs * 3));
     const retweets = this.#windows.retweets;
     // Until the first real slide, the preview's newest window stands in for the result.
-    const result = (this.#preview ?? this.#windows).latest;
+    const result = (this.#preview ?? this.#windows).latest ?? this.#emptyWindow();
     return {
       now,
       clock: this.#endedAt ?? this.#shownClock(),
@@ -321,6 +351,8 @@ export class TrendModel {
           : undefined,
       postsPerSecond: this.#rate.perSecond(now),
       received: this.#received,
+      startedAt: this.#startedAt,
+      ...(this.#lastPostAt === undefined ? {} : {lastPostAt: this.#lastPostAt}),
       late: this.#windows.late,
       duplicates: this.#windows.duplicates,
       terms: this.#windows.terms,

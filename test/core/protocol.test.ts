@@ -98,6 +98,20 @@ describe('wire protocol v1', () => {
     });
   });
 
+  it("carries a live source's count of posts that did not match the query, both ways", () => {
+    const line = encodeStatus({state: 'live', detail: 'Bluesky Jetstream', unmatched: 523});
+    expect(JSON.parse(line)).toEqual({
+      type: 'status',
+      state: 'live',
+      detail: 'Bluesky Jetstream',
+      unmatched: 523,
+    });
+    expect(decodeMessage(line)).toEqual({
+      type: 'status',
+      status: {state: 'live', detail: 'Bluesky Jetstream', unmatched: 523},
+    });
+  });
+
   it('ignores unknown message types and flags malformed lines without throwing', () => {
     expect(decodeMessage('{"type":"metrics","cpu":3}').type).toBe('ignored');
     expect(decodeMessage('{"no":"type"}').type).toBe('ignored');

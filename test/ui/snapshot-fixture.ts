@@ -76,6 +76,8 @@ export function makeSnapshot(over: Partial<DashboardSnapshot> = {}): DashboardSn
     nextWindowAt: NOW + 5_000,
     postsPerSecond: 20.4,
     received: 1000,
+    startedAt: NOW - 60_000,
+    lastPostAt: NOW - 50,
     late: 0,
     duplicates: 0,
     terms: 'hashtags',

@@ -7,6 +7,7 @@ import {computeLayout, openLayout, type DashboardLayout} from '../layout.js';
 import type {SelectionState} from '../hooks/use-selection-state.js';
 import {glyphText} from '../glyphs.js';
 import type {DashboardSnapshot} from '../snapshot.js';
+import {describeSilence, silenceLine} from '../silence.js';
 import {describeProblem, describeState} from '../source-state.js';
 import {fitToWidth} from '../fit-text.js';
 import {sanitizeForTerminal} from '../../core/sanitize.js';
@@ -141,6 +142,7 @@ function Body({
       selected={selectedListed ? selection?.selected?.key : undefined}
       focused={selection?.focus === 'chart'}
       message={message}
+      quiet={quietLine(snapshot)}
     />
   ) : null;
   const second = boxes ? (
@@ -261,4 +263,9 @@ function waitingText(snapshot: DashboardSnapshot): string {
   if (snapshot.nextWindowAt === undefined) return `Waiting for the first ${window} window…`;
   const left = Math.max(0, Math.ceil((snapshot.nextWindowAt - snapshot.now) / 1000));
   return `First ${window} window in ${left}s…`;
+}
+
+function quietLine(snapshot: DashboardSnapshot): string | undefined {
+  const silence = describeSilence(snapshot);
+  return silence ? silenceLine(silence) : undefined;
 }

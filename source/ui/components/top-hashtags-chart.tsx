@@ -32,6 +32,8 @@ type Props = {
   focused?: boolean;
   /** A line to show about the selection ("#foo left the top 10"). */
   message?: string;
+  /** While no post comes: for how long and what the source is doing, shown in an empty window. */
+  quiet?: string;
 };
 
 const CHANGE_WIDTH = 3;
@@ -65,6 +67,7 @@ export function TopHashtagsChart({
   selected,
   focused,
   message,
+  quiet,
 }: Props) {
   // Without a title row, a message takes the last bar's row.
   const messageRow = message !== undefined && !title;
@@ -87,11 +90,13 @@ export function TopHashtagsChart({
   const empty = glyphText(
     result === undefined
       ? waiting
-      : result.warmingUp
-        ? 'Warming up: rising needs an earlier window to compare against.'
-        : order === 'rising'
-          ? 'Nothing rising: no term has more accounts than its baseline.'
-          : `No ${kind} in this window yet.`,
+      : result.posts === 0 && quiet !== undefined
+        ? `No posts in this window: ${quiet}`
+        : result.warmingUp
+          ? 'Warming up: rising needs an earlier window to compare against.'
+          : order === 'rising'
+            ? 'Nothing rising: no term has more accounts than its baseline.'
+            : `No ${kind} in this window yet.`,
     ascii,
   );
   return (
