@@ -6,6 +6,8 @@ import type {RankOrder} from '../core/rank-order.js';
 import type {TermKind} from '../core/terms/term-kind.js';
 import type {Options} from './options.js';
 import type {PostStream} from '../ingest/stream.js';
+import {sanitizeForTerminal} from '../core/sanitize.js';
+import {finalError} from '../ui/source-state.js';
 import {TrendModel} from '../ui/trend-model.js';
 import {startHeapTrimmer} from './heap-trim.js';
 import {startFirstPostTimeout} from './first-post-timeout.js';
@@ -118,6 +120,13 @@ export async function runDashboard(options: Options, deps: DashboardDeps): Promi
     screen.restore();
     // Said on the restored screen, where it stays readable after the dashboard is gone.
     if (gaveUp !== undefined) process.stderr.write(`trendtui: ${gaveUp}\n`);
+    // A source that stopped for good is said again here, whole, and the run did not succeed
+    // however the user left it.
+    const fatal = finalError(model.snapshot());
+    if (fatal !== undefined) {
+      process.stderr.write(`trendtui: error: ${sanitizeForTerminal(fatal)}\n`);
+      if (exitCode === 0) exitCode = 1;
+    }
     await closeWithin(deps.stream, CLOSE_TIMEOUT_MS);
     for (const signal of SIGNALS) process.off(signal, onSignal);
   }

@@ -95,3 +95,13 @@ export function countdown(retryInMs: number | undefined, since: number, now: num
   const seconds = Math.ceil(Math.max(0, retryInMs - (now - since)) / 1000);
   return seconds > 0 ? `in ${formatDuration(seconds * 1000)}` : 'now';
 }
+
+/**
+ * The source's error when it is final (no retry will come): what the whole body shows instead
+ * of charts that can no longer change, and what is said again on leaving.
+ */
+export function finalError(s: Pick<DashboardSnapshot, 'link' | 'status'>): string | undefined {
+  if (s.link.state !== 'connected' || s.status?.state !== 'error') return undefined;
+  if (s.status.retryInMs !== undefined) return undefined;
+  return s.status.detail ?? 'the source stopped with an error';
+}

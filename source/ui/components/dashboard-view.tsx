@@ -8,7 +8,7 @@ import type {SelectionState} from '../hooks/use-selection-state.js';
 import {glyphText} from '../glyphs.js';
 import type {DashboardSnapshot} from '../snapshot.js';
 import {describeSilence, silenceLine} from '../silence.js';
-import {describeProblem, describeState} from '../source-state.js';
+import {describeProblem, describeState, finalError} from '../source-state.js';
 import {fitToWidth} from '../fit-text.js';
 import {sanitizeForTerminal} from '../../core/sanitize.js';
 import {Footer} from './footer.js';
@@ -16,6 +16,7 @@ import {Header, TONE_COLORS} from './header.js';
 import {HelpOverlay} from './help-overlay.js';
 import {PostPane} from './post-pane.js';
 import {RateChart} from './rate-chart.js';
+import {SourceError} from './source-error.js';
 import {TooSmall} from './too-small.js';
 import {TopHashtagsChart} from './top-hashtags-chart.js';
 import {termLabel, TrendPanel} from './trend-panel.js';
@@ -64,6 +65,7 @@ export function DashboardView({
   // No overflow clipping: every pane draws exactly the rows and columns the layout gave it
   // (clipping would make Ink re-slice every line of every frame).
   const width = layout.columns;
+  const fatal = finalError(live);
   return (
     <Box flexDirection="column" width={width} height={layout.frameHeight}>
       <Header
@@ -84,6 +86,14 @@ export function DashboardView({
           color={color}
           ascii={ascii}
           hint={hint}
+        />
+      ) : fatal !== undefined ? (
+        <SourceError
+          detail={fatal}
+          width={width}
+          height={bodyHeight(layout)}
+          color={color}
+          ascii={ascii}
         />
       ) : (
         <Body layout={layout} snapshot={shown} view={view} color={color} ascii={ascii} />
