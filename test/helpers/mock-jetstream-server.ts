@@ -1,7 +1,8 @@
 // A local WebSocket server speaking Jetstream's v1 `/subscribe` wire format, for tests: JSON
 // events as text frames, `wantedCollections` and `cursor` read from the query string, and an
 // event log that a connection with a cursor is replayed from (events with `time_us` at or after
-// the cursor), as the real server does. Each connection is handed to a script the test writes.
+// the cursor), as the real server does. Events larger than the client's `maxMessageSizeBytes`
+// are skipped, as Jetstream does. Each connection is handed to a script the test writes.
 import type {AddressInfo} from 'node:net';
 import {WebSocketServer, type WebSocket} from 'ws';
 
@@ -18,7 +19,11 @@ export type JetstreamConnection = {
   /** Whether the client offered permessage-deflate. */
   offeredDeflate: boolean;
   socket: WebSocket;
-  /** Sends one event as a text frame and appends it to the server's log. */
+  /** `maxMessageSizeBytes` as asked (0: no limit). */
+  maxMessageSizeBytes: number;
+  /** Events not sent on this connection because they were over its size limit. */
+  skippedOversize: number;
+  /** Sends one event as a text frame (unless over the limit) and appends it to the log. */
   send(event: JetstreamEvent): Promise<void>;
   /** Sends the logged events at or after the cursor (what a resuming client should get). */
   replayFromCursor(): Promise<number>;
@@ -91,17 +96,25 @@ export async function startMockJetstreamServer(
   server.on('connection', (socket, request) => {
     const url = new URL(request.url ?? '/', mock.url);
     const cursorParam = url.searchParams.get('cursor');
+    const maxMessageSizeBytes = Number(url.searchParams.get('maxMessageSizeBytes') ?? 0) || 0;
     const send = (event: JetstreamEvent) =>
       new Promise<void>((resolve) => {
         mock.log.push(event);
         if (socket.readyState !== socket.OPEN) return resolve();
-        socket.send(JSON.stringify(event), () => resolve());
+        const text = JSON.stringify(event);
+        if (maxMessageSizeBytes > 0 && Buffer.byteLength(text) > maxMessageSizeBytes) {
+          connection.skippedOversize++;
+          return resolve();
+        }
+        socket.send(text, () => resolve());
       });
     const connection: JetstreamConnection = {
       index: mock.connections.length,
       at: performance.now(),
       url,
       cursor: cursorParam === null ? undefined : Number(cursorParam),
+      maxMessageSizeBytes,
+      skippedOversize: 0,
       wantedCollections: url.searchParams.getAll('wantedCollections'),
       offeredDeflate: (request.headers['sec-websocket-extensions'] ?? '').includes(
         'permessage-deflate',

@@ -28,8 +28,14 @@ const PUBLIC_V1_HOSTS = [
   'wss://jetstream2.us-west.bsky.network/subscribe',
 ];
 const POST_COLLECTION = 'app.bsky.feed.post';
-/** Largest frame accepted; real events are under 13 KB. */
-const MAX_FRAME_BYTES = 4 * 1024 * 1024;
+/**
+ * Largest event asked for; real events are under 13 KB. Jetstream skips larger ones when asked
+ * (`maxMessageSizeBytes`); unasked, it sends them, and a frame over the socket's limit closes the
+ * connection (1009), so every reconnect would meet the same event again.
+ */
+export const MAX_EVENT_BYTES = 4 * 1024 * 1024;
+/** The socket's limit: the event plus room for a field a server adds after measuring it. */
+const MAX_FRAME_BYTES = MAX_EVENT_BYTES + 64 * 1024;
 
 /** Time knobs; tests shrink them to run fast. */
 export type BlueskySourceTiming = {
@@ -89,6 +95,7 @@ async function* runBlueskySource(
     const endpoint = endpoints[endpointIndex]!;
     const url = new URL(endpoint);
     url.searchParams.set('wantedCollections', POST_COLLECTION);
+    url.searchParams.set('maxMessageSizeBytes', String(MAX_EVENT_BYTES));
     const cursor = resume.cursor();
     if (cursor !== undefined) url.searchParams.set('cursor', String(cursor));
 

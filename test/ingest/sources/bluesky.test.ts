@@ -6,6 +6,7 @@ import type {Options} from '../../../source/cli/options.js';
 import {
   createBlueskySource,
   JETSTREAM_BACKOFF,
+  MAX_EVENT_BYTES,
   type BlueskySourceTiming,
 } from '../../../source/ingest/sources/bluesky.js';
 import {
@@ -104,6 +105,36 @@ describe('Bluesky source', () => {
     expect(posts[1]!.hashtags).toEqual(['HowToTellAiToShutUp', 'IndieRebellion']);
     expect(posts[1]!.createdAt).toBe(1783175888172);
     expect(posts.every((p) => typeof p.receivedAt === 'number')).toBe(true);
+    expect(run.statuses().map((s) => s.state)).toEqual(['connecting', 'live']);
+  });
+
+  it('asks Jetstream to skip events over 4 MiB, so one huge event does not close the connection again and again', async () => {
+    const [first, second] = samplePosts;
+    const huge = laterPost(
+      first!,
+      'huge',
+      first!.time_us + 1,
+      `#Huge ${'x'.repeat(5 * 1024 * 1024)}`,
+    );
+    const {mock, run} = await setup([
+      async (c) => {
+        await c.send(first!);
+        await c.send(huge);
+        await c.send(second!);
+      },
+    ]);
+    await run.waitFor((r) => r.posts().length === 2);
+    const [connection] = mock.connections;
+    expect(connection!.maxMessageSizeBytes).toBe(MAX_EVENT_BYTES);
+    expect(connection!.skippedOversize).toBe(1);
+    // The limit asked for is one the socket accepts: an event just under it arrives whole.
+    const near = laterPost(second!, 'near', second!.time_us + 1, '');
+    const room = MAX_EVENT_BYTES - Buffer.byteLength(JSON.stringify(near)) - 16;
+    const nearText = `#Near ${'y'.repeat(room)}`;
+    await connection!.send(laterPost(second!, 'near', second!.time_us + 1, nearText));
+    await run.waitFor((r) => r.posts().length === 3);
+    expect(run.posts()[2]!.text).toBe(nearText);
+    expect(mock.connections).toHaveLength(1);
     expect(run.statuses().map((s) => s.state)).toEqual(['connecting', 'live']);
   });
 
