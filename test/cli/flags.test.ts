@@ -83,6 +83,8 @@ describe('the binary', () => {
       /--rule is an X filtered-stream rule; it needs --source x/,
     ],
     [['--connect', '127.0.0.1:5555', '--replay', '-'], /--connect reads a running server/],
+    [['--empty=maybe'], /^trendtui: --empty must be true or false, not "maybe"$/],
+    [['--retweets=sure'], /^trendtui: --retweets must be true or false, not "sure"$/],
   ];
   it.each(badInputs)('rejects %j with one line and exit 2', async (args, message) => {
     const result = await run(args);
@@ -209,6 +211,10 @@ describe('parseCommandLine', () => {
       empty: true,
       timeoutMs: 120_000,
     });
+    // A switch given a value reads it as the config file does; before, any text turned it off.
+    expect(options(['--empty=yes']).options.empty).toBe(true);
+    expect(options(['--empty=no']).options.empty).toBe(false);
+    expect(options(['--retweets=off']).options.retweets).toBe(false);
     // The baseline's default follows the window.
     expect(options(['--window', '1m']).options.baselineMs).toBe(600_000);
     expect(

@@ -4,6 +4,7 @@
 import meow from 'meow';
 import {UserError} from '../../core/user-error.js';
 import {OPTION_NAMES, OPTIONS, specOf, type OptionName} from './option-table.js';
+import {onOff} from './value-parsers.js';
 
 /** What was typed for each known flag: text, or a switch for boolean flags. */
 export type RawFlags = Partial<Record<OptionName, string | boolean>>;
@@ -40,7 +41,25 @@ export function readArgv(argv: string[], helpText: string): ReadArgv {
     const twice = /^The flag (--\S+) can only be set once/.exec(message);
     throw new UserError(twice ? `${twice[1]} was given twice` : message.split('\n')[0]!);
   }
-  return {input: parsed.input.map(String), flags: knownFlags(parsed.flags, rest)};
+  const flags = knownFlags(parsed.flags, rest);
+  return {input: parsed.input.map(String), flags: {...flags, ...switchValues(rest)}};
+}
+
+// The parser reads any text after a switch's `=` as false (`--empty=yes` turned it off). A value
+// given to a switch is read as the config file reads one (`true`, `on`, `yes`, `1` and their
+// opposites), and anything else is refused.
+function switchValues(argv: string[]): RawFlags {
+  const flags: RawFlags = {};
+  for (const arg of argv) {
+    if (arg === '--') break;
+    const typed = /^--([^=]+)=(.*)$/s.exec(arg);
+    if (!typed) continue;
+    const [, spelled, text] = typed as unknown as [string, string, string];
+    const name = camelCase(spelled);
+    if (!Object.hasOwn(OPTIONS, name) || specOf(name as OptionName).type !== 'boolean') continue;
+    flags[name as OptionName] = onOff(`--${spelled}`, text);
+  }
+  return flags;
 }
 
 // Turns what meow returned into known flags, rejecting anything it did not know. meow's own

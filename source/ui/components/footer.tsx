@@ -1,6 +1,8 @@
-// The bottom row: which pane has the focus, then the keys that act on it, most important first
-// so a narrow terminal keeps the essentials.
+// The bottom row: which pane has the focus, then the keys that act on it. What does not fit is
+// left out whole (never cut mid-word), least useful first, and `? help` always stays: it lists
+// every key.
 import React from 'react';
+import {stringWidth} from '../fit-text.js';
 import type {Focus} from '../keymap.js';
 import {SegmentLine, type Segment} from './segment-line.js';
 
@@ -25,10 +27,11 @@ export function footerKeys(
 ): Array<[string, string]> {
   const arrows = ascii ? 'up/dn' : '↑↓';
   if (editing) {
+    // How to leave first: a narrow footer keeps those.
     return [
-      ['type', 'filter posts'],
       ['Enter', 'done'],
       ['Esc', 'clear'],
+      ['type', 'filter posts'],
     ];
   }
   const back: Array<[string, string]> = open ? [['Esc', 'back']] : [];
@@ -49,6 +52,31 @@ export function footerKeys(
   ];
 }
 
+/** Columns one key takes in the footer: two spaces, the key, a space, what it does. */
+const keyWidth = ([key, what]: [string, string]) => 2 + stringWidth(key) + 1 + stringWidth(what);
+
+/**
+ * The keys that fit in `columns`, in their footer order. Taken by usefulness: `q` and `?` first
+ * (help lists the rest), then the keys in the order given, stopping at the first that does not
+ * fit, so what is shown is always the most useful prefix.
+ */
+export function fittingKeys(
+  keys: Array<[string, string]>,
+  columns: number,
+): Array<[string, string]> {
+  const first = keys.filter(([key]) => key === 'q' || key === '?');
+  const byUse = [...first, ...keys.filter((entry) => !first.includes(entry))];
+  const kept = new Set<[string, string]>();
+  let used = 0;
+  for (const entry of byUse) {
+    const width = keyWidth(entry);
+    if (used + width > columns) break;
+    kept.add(entry);
+    used += width;
+  }
+  return keys.filter((entry) => kept.has(entry));
+}
+
 export function Footer({
   width,
   color,
@@ -64,9 +92,10 @@ export function Footer({
       <SegmentLine segments={[{text: note, dim: true}]} width={width} color={color} ascii={ascii} />
     );
   }
-  const keys = footerKeys(focus, open, editing, ascii);
+  const label = editing ? 'filter' : focus;
+  const keys = fittingKeys(footerKeys(focus, open, editing, ascii), width - stringWidth(label));
   const segments: Segment[] = [
-    {text: editing ? 'filter' : focus, inverse: true, bold: true},
+    {text: label, inverse: true, bold: true},
     ...keys.flatMap(([key, what]): Segment[] => [
       {text: '  ' + key, bold: true, color: 'cyan'},
       {text: ' ' + what},
