@@ -59,6 +59,17 @@ export type BatchReplayIo = {
   stderr?: NodeJS.WritableStream;
   /** Aborted to stop the run early (a signal): it ends within a turn of the event loop. */
   signal?: AbortSignal;
+  /** Told after each batch of lines how far the reading has come (for a progress line). */
+  onProgress?: (progress: BatchProgress) => void;
+};
+
+export type BatchProgress = {
+  /** Bytes of the input read so far (of the file as stored: compressed for a `.gz`). */
+  bytesRead: number;
+  /** The input's size; absent for stdin. */
+  totalBytes?: number;
+  /** Posts read so far. */
+  posts: number;
 };
 
 const EXIT_OK = 0;
@@ -168,6 +179,11 @@ export async function runBatchReplay(
     const blocks = blocksOf(input.chunks, cutter, read);
     for await (const batch of parseBlocks(blocks, settings, workers())) {
       tally.add(batch);
+      io.onProgress?.({
+        bytesRead: input.bytesRead(),
+        ...(input.totalBytes === undefined ? {} : {totalBytes: input.totalBytes}),
+        posts: tally.parsed,
+      });
       if (!untimed.stamp(batch.times)) {
         waiting.push(batch);
         continue;

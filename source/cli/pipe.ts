@@ -3,6 +3,7 @@
 // record, flushed as produced. Only records reach stdout; diagnostics go to stderr. `| head`
 // ends it quietly with 0, SIGINT with 130, SIGTERM with 143 and SIGHUP with 129, after the
 // child is stopped.
+import type {BatchProgress} from '../batch/batch-replay.js';
 import {formatDuration} from '../core/duration.js';
 import {createRecordFormatter} from '../core/format/records.js';
 import {passesRetweetSwitch} from '../core/query.js';
@@ -14,6 +15,7 @@ import {openPostStream} from '../ingest/open-post-stream.js';
 import type {Recording} from '../ingest/recorder.js';
 import {sourceCapabilities} from '../ingest/source-capabilities.js';
 import {isPacedSource, type PostStream, type StreamEvent} from '../ingest/stream.js';
+import {ProgressLine} from './progress-line.js';
 import {startFirstPostTimeout, type FirstPostTimeout} from './first-post-timeout.js';
 import type {Options} from './options.js';
 import {tokenEnvironment, type ResolvedToken} from './token.js';
@@ -60,10 +62,17 @@ export async function runPipe(options: Options, context: PipeContext): Promise<n
       signals.on(signal, handler);
       return () => signals.off(signal, handler);
     });
+    // On a terminal, stderr shows how far the job has come; a log gets none of it.
+    const progress = ProgressLine.wanted(stderr) ? new ProgressLine(stderr) : undefined;
     try {
-      const code = await runBatchReplay(options, stdout, {stderr, signal: stop.signal});
+      const code = await runBatchReplay(options, stdout, {
+        stderr: progress?.stderr ?? stderr,
+        signal: stop.signal,
+        ...(progress ? {onProgress: (p: BatchProgress) => progress.update(p)} : {}),
+      });
       return signalled || code;
     } finally {
+      progress?.clear();
       for (const off of handlers) off();
     }
   }

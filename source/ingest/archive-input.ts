@@ -11,6 +11,10 @@ export type ArchiveInput = {
   chunks: AsyncIterable<Uint8Array>;
   /** Releases the file or stream early (after an output error); safe to call twice. */
   close(): void;
+  /** Bytes read from the file or stream so far, before any gunzip (for progress). */
+  bytesRead(): number;
+  /** The file's size; absent for stdin. */
+  totalBytes?: number;
 };
 
 const GZIP_MAGIC_0 = 0x1f;
@@ -26,9 +30,11 @@ export async function openArchive(
 ): Promise<ArchiveInput | {error: string}> {
   if (path === '-') return checkedText(fromStream('stdin', stdin, () => stdin.destroy()));
   let handle: FileHandle;
+  let size: number;
   try {
     handle = await open(path, 'r');
     const stats = await handle.stat();
+    size = stats.size;
     if (stats.isDirectory()) {
       await handle.close();
       return {error: `cannot read replay file ${path}: it is a directory`};
@@ -37,7 +43,9 @@ export async function openArchive(
     return {error: `cannot read replay file ${path}: ${describe(error)}`};
   }
   const stream = handle.createReadStream({highWaterMark: READ_CHUNK_BYTES});
-  return checkedText(fromStream(path, stream, () => stream.destroy()));
+  const input = fromStream(path, stream, () => stream.destroy());
+  // A regular file has a size to measure progress against (a FIFO's is 0).
+  return checkedText(size > 0 ? {...input, totalBytes: size} : input);
 }
 
 /**
@@ -89,6 +97,7 @@ function fromStream(name: string, stream: Readable, close: () => void): ArchiveI
   return {
     name,
     chunks: maybeGunzip(stream),
+    bytesRead: () => (stream as Readable & {bytesRead?: number}).bytesRead ?? 0,
     close() {
       if (closed) return;
       closed = true;
