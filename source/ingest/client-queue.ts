@@ -2,7 +2,8 @@
 // post count and bytes; when full, the oldest posts go first and are counted, so a client that
 // stops reading costs a fixed amount of memory and learns what it lost.
 
-type Item = {line: Buffer; seq: number};
+/** `at`: `performance.now()` when queued, for posts (how long the oldest has waited). */
+type Item = {line: Buffer; seq: number; at?: number};
 
 /** A FIFO of lines with O(1) push and shift (an array with a moving head). */
 class LineFifo {
@@ -69,8 +70,18 @@ export class ClientQueue {
     return this.posts.bytes + this.statuses.bytes;
   }
 
+  /** How long the oldest queued post has waited, in ms (0 when none waits). */
+  oldestPostWaitMs(now = performance.now()): number {
+    const oldest = this.posts.peek();
+    return oldest?.at === undefined ? 0 : now - oldest.at;
+  }
+
+  get postCount(): number {
+    return this.posts.length;
+  }
+
   pushPost(line: Buffer): void {
-    this.posts.push({line, seq: this.seq++});
+    this.posts.push({line, seq: this.seq++, at: performance.now()});
     while (
       this.posts.length > 0 &&
       (this.posts.length > this.limits.maxPosts || this.posts.bytes > this.limits.maxBytes)

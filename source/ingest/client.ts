@@ -1,11 +1,14 @@
 // A client of an ingest server: reads protocol v1 lines off a TCP socket and hands them out as
 // StreamEvents. When the socket drops it reconnects with back-off and says so through `link`
-// events, so the dashboard can show "reconnecting in 2s" instead of freezing.
+// events, so the dashboard can show "reconnecting in 2s" instead of freezing. When it reads a
+// live source's posts seconds after the server received them, it says `lagging` itself.
 import net from 'node:net';
 import {LineSplitter} from '../core/line-splitter.js';
 import {decodeMessage} from '../core/protocol.js';
+import type {SourceStatus} from '../core/stream.js';
 import {Backoff, type BackoffPolicy} from './backoff.js';
-import type {LinkState, PostStream, StreamEvent} from './stream.js';
+import {ReadLag} from './read-lag.js';
+import {isPacedSource, type LinkState, type PostStream, type StreamEvent} from './stream.js';
 
 export type ConnectOptions = {
   host: string;
@@ -26,6 +29,11 @@ export function connectToServer(options: ConnectOptions): PostStream {
   let retryTimer: NodeJS.Timeout | undefined;
   let closed = false;
   let closedPromise: Promise<void> | undefined;
+  const lag = new ReadLag();
+  /** A paced source's posts are held back on purpose (a replay waits for its clients). */
+  let watchLag = false;
+  /** The server's own latest status, put back when the lag is gone. */
+  let serverStatus: SourceStatus | undefined;
 
   const emit = (event: StreamEvent) => {
     for (const listener of listeners) listener(event);
@@ -69,10 +77,31 @@ export function connectToServer(options: ConnectOptions): PostStream {
       case 'hello':
         // A hello means the server really is there and speaking the protocol.
         backoff.reset();
+        lag.reset();
+        watchLag = !isPacedSource(message.hello.source);
         emit(message);
         break;
-      case 'post':
+      case 'post': {
+        emit(message);
+        const {receivedAt} = message.post;
+        if (!watchLag || receivedAt === undefined) break;
+        const change = lag.observe(receivedAt);
+        if (change?.state === 'behind') {
+          const seconds = Math.round(change.lagMs / 1000);
+          emit({
+            type: 'status',
+            status: {
+              state: 'lagging',
+              detail: `this client reads ${seconds} s behind the ingest server: it is reading more slowly than posts arrive`,
+            },
+          });
+        } else if (change?.state === 'caught-up' && serverStatus !== undefined) {
+          emit({type: 'status', status: serverStatus});
+        }
+        break;
+      }
       case 'status':
+        serverStatus = message.status;
         emit(message);
         break;
       default:

@@ -30,6 +30,15 @@ export const DEFAULT_LIMITS: ClientQueueLimits = {maxPosts: 10_000, maxBytes: 8 
 /** Below this many queued lines per client, a paced source (replay) may send more. */
 const ROOM_THRESHOLD = 512;
 
+/**
+ * A client with more than `ROOM_THRESHOLD` posts queued, the oldest waiting this long, is told
+ * it is lagging at once, before its queue is full and posts are dropped: waiting for the first
+ * drop (10,000 posts behind) and then for the socket to drain kept a slow reader uninformed for
+ * 25 s at 2,000 posts/s. A paced source never lets a queue grow past the threshold, so a
+ * replay's client is never told this.
+ */
+const LAGGING_AFTER_MS = 1000;
+
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
 export function isLoopback(host: string): boolean {
@@ -73,6 +82,22 @@ class Connection {
     if (this.queue.totalDrops > dropsBefore && dropsBefore === 0) {
       this.server.logLine(`client ${this.name} is not keeping up; dropping its oldest posts`);
     }
+    if (
+      !this.toldLagging &&
+      (this.queue.unreportedDrops > 0 ||
+        (this.queue.postCount > ROOM_THRESHOLD &&
+          this.queue.oldestPostWaitMs() >= LAGGING_AFTER_MS))
+    ) {
+      this.reportLagging();
+    }
+  }
+
+  /** Tells the client now, ahead of its queue, that it is behind and what it lost so far. */
+  private reportLagging(): void {
+    const dropped = this.queue.unreportedDrops;
+    this.queue.unreportedDrops = 0;
+    this.toldLagging = true;
+    this.server.noteLagging(this, dropped);
   }
 
   sendStatus(line: Buffer): void {
@@ -110,12 +135,7 @@ class Connection {
 
   /** Writes queued lines until the socket pushes back again. */
   flush(): void {
-    if (this.queue.unreportedDrops > 0) {
-      const dropped = this.queue.unreportedDrops;
-      this.queue.unreportedDrops = 0;
-      this.toldLagging = true;
-      this.server.noteLagging(this, dropped);
-    }
+    if (this.queue.unreportedDrops > 0) this.reportLagging();
     while (!this.blocked && this.socket.writable) {
       const line = this.queue.shift();
       if (line === undefined) break;
@@ -238,15 +258,20 @@ export class IngestServer {
   noteLagging(connection: Connection, dropped: number): void {
     if (this.options.format === 'text') return;
     const detail =
-      `dropped ${dropped} posts (${connection.queue.totalDrops} in all) because this client ` +
-      'is reading more slowly than posts arrive';
+      dropped > 0 || connection.queue.totalDrops > 0
+        ? `dropped ${dropped} posts (${connection.queue.totalDrops} in all) because this client ` +
+          'is reading more slowly than posts arrive'
+        : `this client is reading more slowly than posts arrive: ${connection.queue.postCount} ` +
+          'posts wait for it, and the oldest go if it falls further behind';
     connection.writeNow(Buffer.from(encodeStatus({state: 'lagging', detail}, dropped)));
   }
 
   /** @internal */
   noteCaughtUp(connection: Connection): void {
     this.log(
-      `client ${connection.name} caught up after losing ${connection.queue.totalDrops} posts`,
+      connection.queue.totalDrops > 0
+        ? `client ${connection.name} caught up after losing ${connection.queue.totalDrops} posts`
+        : `client ${connection.name} caught up`,
     );
     // Its last status was `lagging`; put the source's real state back on its screen.
     if (this.options.format !== 'text' && this.lastStatus !== undefined) {

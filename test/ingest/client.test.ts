@@ -1,7 +1,9 @@
+import {spawn} from 'node:child_process';
 import net from 'node:net';
 import {afterEach, describe, expect, it} from 'vitest';
 import {connectToServer} from '../../source/ingest/client.js';
 import type {PostStream, StreamEvent} from '../../source/ingest/stream.js';
+import {BIN, cleanEnv} from '../cli/run-binary.js';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -129,4 +131,55 @@ describe('connectToServer', () => {
       false,
     );
   });
+});
+
+describe('a client that reads more slowly than a live source sends', () => {
+  it('says `lagging` within seconds, from the age of what it reads, and the source state again once caught up', async () => {
+    // The server in a process of its own: this test's event loop is the slow reader.
+    const child = spawn(
+      process.execPath,
+      [BIN, 'serve', '--source', 'demo', '--rate', '3000', '--seed', '7', '--port', '0'],
+      {env: cleanEnv(), stdio: ['pipe', 'ignore', 'pipe']},
+    );
+    cleanups.push(() => void child.kill('SIGKILL'));
+    let log = '';
+    const port = await new Promise<number>((resolve) => {
+      child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
+        log += chunk;
+        const found = /listening on [\d.]+:(\d+)/.exec(log);
+        if (found) resolve(Number(found[1]));
+      });
+    });
+    const stream = connectToServer({host: '127.0.0.1', port});
+    let slow = true;
+    let firstPostAt: number | undefined;
+    let laggingAt: number | undefined;
+    const states: string[] = [];
+    const caughtUp = new Promise<void>((resolve) => {
+      stream.subscribe((event) => {
+        if (event.type === 'status') {
+          states.push(event.status.state);
+          if (event.status.state === 'lagging' && laggingAt === undefined) {
+            laggingAt = performance.now();
+            slow = false;
+          } else if (laggingAt !== undefined && event.status.state === 'live') resolve();
+        }
+        if (event.type !== 'post') return;
+        firstPostAt ??= performance.now();
+        // A third of the source's rate: 1 ms of work per post.
+        if (slow) {
+          const until = performance.now() + 1;
+          while (performance.now() < until) {
+            // busy, as a dashboard under load would be
+          }
+        }
+      });
+    });
+    cleanups.push(() => stream.close());
+    await caughtUp;
+    // Behind by 3 s after about 4.5 s of reading at a third of the rate; the server alone
+    // could only have said so once its queue overflowed, long after.
+    expect(laggingAt! - firstPostAt!).toBeLessThan(10_000);
+    expect(states.at(-1)).toBe('live');
+  }, 30_000);
 });

@@ -161,6 +161,40 @@ describe('IngestServer', () => {
     expect(receivedIds).toEqual([...receivedIds].sort((a, b) => a - b));
   });
 
+  it('tells a client that falls behind it is lagging before any post is dropped, and when it caught up', async () => {
+    const {server, port, logs} = await startServer();
+    const slow = lineReader(port);
+    await slow.connected;
+    slow.socket.pause();
+    await clientCount(server, 1);
+    server.publishStatus({state: 'live'});
+    const body = 'x'.repeat(1000);
+    // More than the kernel buffers on loopback, so the rest waits in the client's queue…
+    let id = 0;
+    for (; id < 8000; id++) server.publishPost(makePost(id, `${id} ${body}`));
+    expect(server.maxBacklog).toBeGreaterThan(512);
+    // …and the posts go on arriving while the oldest queued one waits.
+    const started = performance.now();
+    while (performance.now() - started < 1500) {
+      for (let j = 0; j < 50; j++, id++) server.publishPost(makePost(id, `${id} ${body}`));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const total = id;
+    slow.socket.resume();
+    await slow.waitFor(1 + 2 + total + 1);
+    const messages = slow.lines.map((line) => JSON.parse(line));
+    const statuses = messages.filter((m) => m.type === 'status');
+    expect(statuses.map((m) => m.state)).toEqual(['live', 'lagging', 'live']);
+    expect(statuses[1].dropped).toBe(0);
+    expect(statuses[1].detail).toContain('reading more slowly than posts arrive');
+    // Nothing was lost: the queue had room; the client was told early, not after a loss.
+    expect(messages.filter((m) => m.type === 'post')).toHaveLength(total);
+    // The lagging status went ahead of the queued posts.
+    const laggingAt = messages.indexOf(statuses[1]);
+    expect(laggingAt).toBeLessThan(messages.length - 600);
+    expect(logs.some((line) => line.includes('caught up'))).toBe(true);
+  });
+
   it('tells a paced source when a slow client has caught up', async () => {
     const {server, port} = await startServer({socketBufferBytes: 16 * 1024});
     const stalled = net.connect({host: '127.0.0.1', port});
