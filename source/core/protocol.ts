@@ -82,6 +82,7 @@ export function encodeStatus(status: SourceStatus, dropped?: number): string {
   if (status.detail !== undefined) wire['detail'] = status.detail;
   if (status.retryInMs !== undefined) wire['retry_in_ms'] = status.retryInMs;
   if (status.unmatched !== undefined) wire['unmatched'] = status.unmatched;
+  if (status.progress !== undefined) wire['progress'] = status.progress;
   if (dropped !== undefined) wire['dropped'] = dropped;
   return JSON.stringify(wire) + '\n';
 }
@@ -157,7 +158,7 @@ function decodeHello(message: Json): WireMessage {
 }
 
 function decodeStatus(message: Json): WireMessage {
-  const {state, detail, retry_in_ms: retryInMs, unmatched, dropped} = message;
+  const {state, detail, retry_in_ms: retryInMs, unmatched, progress, dropped} = message;
   if (!isString(state) || !STATES.has(state)) {
     return {type: 'malformed', reason: `unknown status state ${JSON.stringify(state)}`};
   }
@@ -165,6 +166,7 @@ function decodeStatus(message: Json): WireMessage {
   if (isString(detail)) status.detail = detail;
   if (isCount(retryInMs)) status.retryInMs = retryInMs;
   if (isCount(unmatched)) status.unmatched = unmatched;
+  if (typeof progress === 'number' && progress >= 0 && progress <= 1) status.progress = progress;
   return isCount(dropped) ? {type: 'status', status, dropped} : {type: 'status', status};
 }
 

@@ -15,6 +15,8 @@ export type SourceStatus = {
    * not match the query (so a silent dashboard can say "none matched" rather than "nothing came").
    */
   unmatched?: number;
+  /** A replay of a file: how far it has come, 0 to 1 (of the file read, and of its posts sent). */
+  progress?: number;
 };
 
 /** The first line an ingest server sends each client. */

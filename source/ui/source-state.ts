@@ -46,7 +46,11 @@ export function describeState(s: StateInput): StateLabel {
     case 'live': {
       // Connected is not flowing: a live source that sends nothing says for how long.
       const silence = describeSilence(s);
-      return silence ? {text: `silent ${silence.quiet}`, tone: 'warn'} : {text: 'live', tone: 'ok'};
+      if (silence) return {text: `silent ${silence.quiet}`, tone: 'warn'};
+      // A replay of a file says how far it has come.
+      const progress = status.progress;
+      const text = progress === undefined ? 'live' : `live ${Math.floor(progress * 100)}%`;
+      return {text, tone: 'ok'};
     }
     case 'connecting':
       return {text: 'connecting', tone: 'wait'};

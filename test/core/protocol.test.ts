@@ -112,6 +112,16 @@ describe('wire protocol v1', () => {
     });
   });
 
+  it("carries a replay's progress, and drops one outside 0 to 1", () => {
+    const line = encodeStatus({state: 'live', progress: 0.25});
+    expect(JSON.parse(line)).toEqual({type: 'status', state: 'live', progress: 0.25});
+    expect(decodeMessage(line)).toEqual({type: 'status', status: {state: 'live', progress: 0.25}});
+    expect(decodeMessage('{"type":"status","state":"live","progress":7}')).toEqual({
+      type: 'status',
+      status: {state: 'live'},
+    });
+  });
+
   it('ignores unknown message types and flags malformed lines without throwing', () => {
     expect(decodeMessage('{"type":"metrics","cpu":3}').type).toBe('ignored');
     expect(decodeMessage('{"no":"type"}').type).toBe('ignored');

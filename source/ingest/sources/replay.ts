@@ -10,6 +10,9 @@ import {postsFromChunks, skippedSummary, stampUntimed, type LineInputCounts} fro
 import {realClock, type PacingClock} from './pacing-clock.js';
 import {inTimeOrder} from './time-order.js';
 
+/** How often a replay of a file says how far it has come. */
+const PROGRESS_EVERY_MS = 1000;
+
 /** Waits shorter than this are skipped: sleeping per post would cap the rate at ~1000/s. */
 const MIN_WAIT_MS = 4;
 
@@ -32,7 +35,8 @@ export function createReplaySource(
         return;
       }
       const pace = speed === 'max' ? 'as fast as clients read' : `at ${speed}× speed`;
-      yield {type: 'status', status: {state: 'live', detail: `replaying ${archive.name} ${pace}`}};
+      const playing = `replaying ${archive.name} ${pace}`;
+      yield {type: 'status', status: {state: 'live', detail: playing}};
 
       const counts: LineInputCounts = {posts: 0, malformed: 0, oversized: 0};
       const untimed = new UntimedPosts();
@@ -43,6 +47,22 @@ export function createReplaySource(
       // `inTimeOrder`), so a newest-first archive plays forwards at its own pace.
       let firstEventMs: number | undefined;
       let startMs = 0;
+      // Progress: the share of the file read, times the share of the posts read so far that
+      // were sent (a disordered file is read whole before it plays, so reading alone says 100%
+      // while nothing has played yet).
+      const total = archive.totalBytes;
+      let sent = 0;
+      let progressAt = clock.now();
+      const progress = (): SourceEvent => ({
+        type: 'status',
+        status: {
+          state: 'live',
+          detail: playing,
+          progress:
+            Math.min(1, archive.bytesRead() / total!) *
+            (counts.posts > 0 ? sent / counts.posts : 0),
+        },
+      });
       try {
         // Parsed without a clock: a line with no time of its own takes the time of the post
         // before it rather than today's, which would stall the pacing for years.
@@ -65,6 +85,11 @@ export function createReplaySource(
             if (signal.aborted) break;
           }
           yield {type: 'post', post};
+          sent++;
+          if (total !== undefined && clock.now() - progressAt >= PROGRESS_EVERY_MS) {
+            progressAt = clock.now();
+            yield progress();
+          }
         }
       } catch (error) {
         if (!signal.aborted) {

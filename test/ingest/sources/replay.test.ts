@@ -101,6 +101,35 @@ describe('replay source', () => {
     expect(sleeps).toEqual([500, 1000]);
   });
 
+  it('says how far a file has played, about once a second, rising to the end', async () => {
+    const file = path.join(dir, 'progress.jsonl');
+    writeFileSync(
+      file,
+      Array.from({length: 40}, (_, i) => encodePost(wirePost(String(i), i * 1000))).join(''),
+    );
+    let now = 5_000_000;
+    const clock: PacingClock = {
+      now: () => now,
+      sleep: async (ms) => {
+        now += ms;
+      },
+    };
+    const shares: number[] = [];
+    for await (const event of createReplaySource({replayFile: file, speed: 1}, {clock}).events(
+      new AbortController().signal,
+    )) {
+      if (event.type === 'status' && event.status.progress !== undefined) {
+        expect(event.status.state).toBe('live');
+        shares.push(event.status.progress);
+      }
+    }
+    // Posts one second apart at 1×: a report after each of the 39 later posts.
+    expect(shares.length).toBeGreaterThanOrEqual(30);
+    expect(shares).toEqual([...shares].sort((a, b) => a - b));
+    expect(shares[0]).toBeLessThan(0.1);
+    expect(shares.at(-1)).toBe(1);
+  });
+
   it('plays a newest-first archive forwards, paced by its own timestamps', async () => {
     const file = path.join(dir, 'newest-first.jsonl');
     // A twarc2 search archive lists the newest post first.
