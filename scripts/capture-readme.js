@@ -1,12 +1,20 @@
-// Regenerates the dashboard picture in README.md from a real run: the built binary on the demo
-// stream (seed 42) in an 80×24 pseudo-terminal, read back from a terminal emulator's screen
-// buffer and written as a text block between the capture markers. `npm run capture`.
+// Regenerates the dashboard picture in README.md from a real run: the built binary in an 80×24
+// pseudo-terminal, read back from a terminal emulator's screen buffer and written as a text
+// block between the capture markers. `npm run capture`.
+//
+// The same every time: the input is the demo stream's first posts (seed 42, five a second from a
+// fixed start), written to a file and replayed, so every count comes from the posts' own times,
+// not from when they happened to arrive; the time zone is UTC; and the picture is taken once the
+// replay has ended and its burst has left the posts/s chart, so no wall-clock time is on screen.
 import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import pty from 'node-pty';
 import xterm from '@xterm/headless';
+// The demo source's seeded generator and the wire format (the build comes first: `npm run capture`).
+import {createDemoGenerator} from '../dist/ingest/sources/demo.js';
+import {encodePost} from '../dist/core/protocol.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = path.join(ROOT, 'dist', 'bin.js');
@@ -15,8 +23,18 @@ const START = '<!-- capture:start -->';
 const END = '<!-- capture:end -->';
 const COLUMNS = 80;
 const ROWS = 24;
-// No --source: with no token trendtui falls back to the demo and shows how to go live.
-const ARGS = ['--seed', '42', 'stan lee'];
+const QUERY = 'stan lee';
+const SEED = 42;
+// 20 s of posts at 5/s fill one window. At most 100 posts a second are listed in the post pane,
+// and a replay at full speed arrives within a second or two: with 100 posts, all are listed
+// whatever the timing.
+const POSTS = 100;
+const POST_EVERY_MS = 200;
+const START_MS = Date.UTC(2026, 10, 26, 12, 0, 0);
+const ARCHIVE = 'stan-lee-demo.jsonl';
+// The posts/s chart spans 1 minute at a 20 s window: wait that long after the end.
+const RATE_SPAN_MS = 60_000;
+const ARGS = ['--replay', ARCHIVE, '--speed', 'max', QUERY];
 
 const readme = readFileSync(README, 'utf8');
 const from = readme.indexOf(START);
@@ -27,6 +45,14 @@ if (from === -1 || to === -1 || to < from) {
 }
 
 const config = mkdtempSync(path.join(tmpdir(), 'trendtui-capture-'));
+const generator = createDemoGenerator([QUERY], SEED);
+writeFileSync(
+  path.join(config, ARCHIVE),
+  Array.from({length: POSTS}, (_, i) => {
+    const at = START_MS + i * POST_EVERY_MS;
+    return encodePost(generator.post(i, (at - START_MS) / 1000, at));
+  }).join(''),
+);
 const env = Object.fromEntries(
   Object.entries(process.env).filter(
     // a user's token would switch the source away from the demo; CI changes how Ink draws
@@ -38,8 +64,9 @@ const child = pty.spawn(process.execPath, [BIN, ...ARGS], {
   name: 'xterm-256color',
   cols: COLUMNS,
   rows: ROWS,
-  cwd: ROOT,
-  env: {...env, TERM: 'xterm-256color', CI: 'false', XDG_CONFIG_HOME: config},
+  // The archive's name is on screen ("replay of … ended"): run where it is, by that name.
+  cwd: config,
+  env: {...env, TERM: 'xterm-256color', CI: 'false', TZ: 'UTC', XDG_CONFIG_HOME: config},
 });
 child.onData((data) => term.write(data));
 const exited = new Promise((resolve) => child.onExit(resolve));
@@ -51,7 +78,7 @@ const screen = () => {
   );
 };
 const settled = () => !term.modes.synchronizedOutputMode;
-const windowEnd = () => /Top hashtags · \S+ to (\S+)/.exec(screen().join('\n'))?.[1];
+const header = () => screen()[0] ?? '';
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function until(test, timeoutMs, what) {
@@ -63,15 +90,10 @@ async function until(test, timeoutMs, what) {
 }
 
 try {
-  // The second window, so the bars carry rank changes as well as counts.
-  await until(() => windowEnd() !== undefined, 30_000, 'the first window');
-  const first = windowEnd();
-  await until(
-    () => windowEnd() !== first && /\b10 #/.test(screen().join('\n')),
-    30_000,
-    'the next slide',
-  );
-  await sleep(300); // a few more posts in the pane, then one settled frame
+  await until(() => /\bended\b/.test(header()), 60_000, 'the end of the replay');
+  // The burst of arrivals leaves the posts/s chart (which is by arrival time), then one more
+  // snapshot tick.
+  await sleep(RATE_SPAN_MS + 1500);
   await until(() => true, 2000, 'a settled frame');
   const lines = screen();
   while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
