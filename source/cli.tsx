@@ -95,18 +95,18 @@ async function runDashboardMode(
   token: ResolvedToken | undefined,
   hint: string | undefined,
 ): Promise<number> {
-  const {openPostStream} = await import('./ingest/open-post-stream.js');
+  const {preparePostStream} = await import('./ingest/open-post-stream.js');
   const {runDashboard} = await import('./cli/dashboard.js');
   // The child always sends retweets: `r` switches them on and off in the dashboard, which
   // counts both ways, so a run started with --no-retweets can still bring them back.
-  const {stream, recording} = await openPostStream(
+  const {start, recording} = await preparePostStream(
     {...options, retweets: true},
     tokenEnvironment(token, options.source),
     (message) => process.stderr.write(`trendtui: ${message}\n`),
   );
   try {
     return await runDashboard(options, {
-      stream,
+      openStream: start,
       rememberWindow(windowMs: number, slideMs: number) {
         try {
           settings.remember({window: formatDuration(windowMs), slide: formatDuration(slideMs)});
@@ -124,7 +124,6 @@ async function runDashboardMode(
       ...(hint ? {hint} : {}),
     });
   } finally {
-    await stream.close();
     await recording?.close();
   }
 }

@@ -15,7 +15,8 @@ import {openKeyboard} from './keyboard.js';
 import {startPerfRecorder} from './perf-recorder.js';
 
 export type DashboardDeps = {
-  stream: PostStream;
+  /** Starts the post stream (spawns the ingest child); called once the first frame is drawn. */
+  openStream(): Promise<PostStream>;
   /** Persist the window and slide the user picked with keys. */
   rememberWindow(windowMs: number, slideMs: number): void;
   /** Persist what is counted or how it is ordered, as picked with keys. */
@@ -52,9 +53,6 @@ export async function runDashboard(options: Options, deps: DashboardDeps): Promi
     minAccounts: options.minAccounts,
     // `--top 0` (all, in pipe mode) is as many as the terminal has rows for.
     top: options.top === 0 ? MOST_ROWS : options.top,
-  });
-  const unsubscribe = deps.stream.subscribe((event) => {
-    model.handle(event);
   });
   const perfFile = process.env['TRENDTUI_PERF_FILE'];
   const warmup = Number(process.env['TRENDTUI_PERF_WARMUP_MS'] ?? 3000);
@@ -109,9 +107,30 @@ export async function runDashboard(options: Options, deps: DashboardDeps): Promi
     },
   );
 
+  // The child is spawned only now, after Ink drew the first frame: started before, it loads on
+  // the same cores while this process loads Ink, and the first frame waits for both.
+  let stream: PostStream | undefined;
+  let unsubscribe = () => {};
+  let exited = false;
+  let failure: unknown;
+  const started = new Promise((resolve) => setImmediate(resolve))
+    .then(async () => {
+      if (exited) return;
+      stream = await deps.openStream();
+      unsubscribe = stream.subscribe((event) => {
+        model.handle(event);
+      });
+    })
+    .catch((error: unknown) => {
+      failure = error;
+      instance.unmount();
+    });
+
   try {
     await instance.waitUntilExit();
   } finally {
+    exited = true;
+    await started;
     timeout.stop();
     unsubscribe();
     keyboard.close();
@@ -127,9 +146,10 @@ export async function runDashboard(options: Options, deps: DashboardDeps): Promi
       process.stderr.write(`trendtui: error: ${sanitizeForTerminal(fatal)}\n`);
       if (exitCode === 0) exitCode = 1;
     }
-    await closeWithin(deps.stream, CLOSE_TIMEOUT_MS);
+    if (stream) await closeWithin(stream, CLOSE_TIMEOUT_MS);
     for (const signal of SIGNALS) process.off(signal, onSignal);
   }
+  if (failure !== undefined) throw failure;
   return exitCode;
 }
 

@@ -1,12 +1,8 @@
 // Hashtags found in free text, by the rules X itself uses (twitter-text), plus the one-per-post
 // dedupe every source needs: a tag counts once per post however often or however it is spelled
 // (the README's "How it counts").
-import twttr from 'twitter-text';
 import {normalizeTag} from './normalize-tag.js';
-
-// twitter-text ships CommonJS only: a default import is the one form Node's ESM loader accepts
-// (named imports fail at load time), so the function is taken off the namespace object.
-const extractAll: (text: string) => string[] = twttr.extractHashtags;
+import {twitterText} from './twitter-text.js';
 
 /**
  * Hashtags in `text` by twitter-text's rules (`#1` is none, `#Trump:` is `Trump`, `foo#bar` is
@@ -16,7 +12,7 @@ const extractAll: (text: string) => string[] = twttr.extractHashtags;
 export function extractHashtags(text: string): string[] {
   // Nearly all posts have no `#` at all: skip the regex machinery for them.
   if (text.indexOf('#') === -1 && text.indexOf('＃') === -1) return [];
-  return uniqueTags(extractAll(scannedPart(text)));
+  return uniqueTags(twitterText().extractHashtags(scannedPart(text)));
 }
 
 /**

@@ -2,14 +2,27 @@
 // `lang` and Bluesky's `langs` are, so no table of language codes is kept here). English stop
 // words are dropped from every post as well: posts in every language mix English in, and the
 // English list holds no word that is a meaningful trend in another language.
-import lists from 'stopwords-iso/stopwords-iso.json' with {type: 'json'};
+// Loading a module later is not the I/O core/ keeps out (files, sockets).
+// eslint-disable-next-line no-restricted-imports
+import {createRequire} from 'node:module';
 import {normalizeTag} from '../normalize-tag.js';
 
-const byLanguage = lists as Record<string, string[]>;
+// Read when words are first counted, not when the dashboard starts: the lists are 200 kB of
+// JSON that only the words view needs.
+let lists: Record<string, string[]> | undefined;
+function listsByLanguage(): Record<string, string[]> {
+  lists ??= createRequire(import.meta.url)('stopwords-iso/stopwords-iso.json') as Record<
+    string,
+    string[]
+  >;
+  return lists;
+}
+
 const sets = new Map<string, ReadonlySet<string>>();
 
 function build(language: string): ReadonlySet<string> {
   // Keyed as terms are (NFKC + lower case), so full-width forms in the lists match too.
+  const byLanguage = listsByLanguage();
   const words = new Set<string>();
   for (const word of byLanguage['en']!) words.add(normalizeTag(word));
   // Typographic apostrophes are how phones type `don't`.
@@ -42,5 +55,5 @@ export function primaryLanguage(language: string | undefined): string {
   if (primary === 'iw') primary = 'he';
   else if (primary === 'in') primary = 'id';
   // Only listed languages get a set: the cache stays as small as the collection.
-  return Object.hasOwn(byLanguage, primary) ? primary : 'en';
+  return Object.hasOwn(listsByLanguage(), primary) ? primary : 'en';
 }
