@@ -2,6 +2,7 @@
 // what it is doing, instead of `live` over a countdown to a first window that never comes. The
 // real binary against local servers that send nothing, or nothing that matches.
 import {mkdtempSync, readFileSync} from 'node:fs';
+import {createServer} from 'node:net';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterEach, beforeAll, describe, expect, it} from 'vitest';
@@ -106,6 +107,35 @@ describe('a silent source on the dashboard', () => {
     const screen = await terminal.waitFor(/Bluesky live, \d+ posts seen, none matched/, 30_000);
     expect(screen).toMatch(/no post since the start, \d+s ago/);
     expect(headerOf(screen)).toMatch(/silent \d+s/);
+  }, 60_000);
+});
+
+/** A port nobody listens on: bound once, then closed. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const {port} = server.address() as {port: number};
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+describe('an offline source on the dashboard', () => {
+  it('says since when nothing came and that it is reconnecting, counting down', async () => {
+    const port = await closedPort();
+    terminal = runTrendtui(['--source', 'bluesky', 'stan', 'lee'], {
+      columns: 100,
+      rows: 30,
+      env: {...env(), TRENDTUI_JETSTREAM_URL: `ws://127.0.0.1:${port}/subscribe`},
+    });
+    // The header counts down to the next attempt; the line under it says since when nothing
+    // came and why.
+    const screen = await terminal.waitFor(
+      (s) =>
+        /bluesky reconnecting in \d+s/.test(headerOf(s)) &&
+        /no post since the start, \d+s ago · connection to Jetstream failed/.test(s),
+      30_000,
+    );
+    expect(screen).not.toMatch(/window in \d+s/);
   }, 60_000);
 });
 
