@@ -7,8 +7,13 @@ import path from 'node:path';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const only = process.argv.slice(2);
+// Soaks (`soak-*.js`) take half an hour each: they run only when named (`bench.js soak`).
 const benches = readdirSync(here)
-  .filter((name) => /^bench-.+\.js$/.test(name))
+  .filter(
+    (name) =>
+      /^bench-.+\.js$/.test(name) ||
+      (/^soak-.+\.js$/.test(name) && only.some((word) => word.startsWith('soak'))),
+  )
   .filter((name) => only.length === 0 || only.some((word) => name.includes(word)))
   .sort();
 

@@ -3,6 +3,10 @@
 import React from 'react';
 import {render, type Instance} from 'ink';
 import {App, type AppProps} from './app.js';
+import {boundInkTextCaches} from './ink-text-caches.js';
+
+// Before anything is drawn: see ink-text-caches.ts.
+boundInkTextCaches();
 
 /** `keys`: the terminal to read keys from (stdin when undefined: Ink's own default). */
 export function mountApp(props: AppProps, keys?: NodeJS.ReadStream): Instance {

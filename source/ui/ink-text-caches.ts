@@ -1,0 +1,74 @@
+// Bounds the text-size cache of Ink 6, which otherwise keeps every distinct string it has ever
+// laid out. Ink's `measure-text.js` keeps a module-level Map keyed by the text, never evicted
+// (vadimdemedes/ink#986; Ink 7 bounds it, but Ink 7 needs Node 22). Every post line, rate and
+// clock the dashboard draws is a new key, so its memory rose for as long as it ran: measured at
+// 2,000 posts/s, about 10 new entries a second in an 80×24 terminal, more in a larger one.
+// (Ink's other text cache, in `wrap-text.js`, only sees text wider than its box; the panes fit
+// every line to its width first, so it stays empty.)
+//
+// Ink exports neither the cache nor a way to clear it, and npm has no supported way to patch a
+// dependency's file. A module-loader hook that rewrites the file as it loads works, but costs a
+// loader thread: measured +30 MB RSS and +0.7 s to load Ink. So instead, once, we look up the
+// module Ink itself uses (the same file URL, so the same module instance), catch its Map while it
+// stores one probe string, and give that one Map a `set` that starts afresh when full. A frame
+// needs a few hundred entries, far under the limit. Anything unexpected (another Ink layout)
+// leaves Ink as it is.
+import {createRequire} from 'node:module';
+import {pathToFileURL} from 'node:url';
+
+/** Entries kept before the cache starts afresh. */
+export const INK_TEXT_CACHE_LIMIT = 4096;
+
+type MeasureText = (text: string) => {width: number; height: number};
+
+const measureText = await loadMeasureText();
+let bounded = false;
+
+/** Caps Ink's text-size cache at `INK_TEXT_CACHE_LIMIT` entries; true once it is capped. */
+export function boundInkTextCaches(): boolean {
+  if (bounded || measureText === undefined) return bounded;
+  const cache = catchCache(measureText);
+  if (cache === undefined) return false;
+  const set = Map.prototype.set;
+  Object.defineProperty(cache, 'set', {
+    configurable: true,
+    value(this: Map<unknown, unknown>, key: unknown, value: unknown) {
+      if (this.size >= INK_TEXT_CACHE_LIMIT) this.clear();
+      return set.call(this, key, value);
+    },
+  });
+  bounded = true;
+  return true;
+}
+
+async function loadMeasureText(): Promise<MeasureText | undefined> {
+  try {
+    // Ink's package exports only its entry; the file next to it is reached by its own URL.
+    const entry = pathToFileURL(createRequire(import.meta.url).resolve('ink'));
+    const module = (await import(new URL('measure-text.js', entry).href)) as {default?: unknown};
+    return typeof module.default === 'function' ? (module.default as MeasureText) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The Map `measureText` stores into, seen while it stores a string nobody else draws. */
+function catchCache(measure: MeasureText): Map<unknown, unknown> | undefined {
+  const probe = `\u0000trendtui-cache-probe-${process.pid}-${Date.now()}`;
+  const set = Map.prototype.set;
+  const seen: Map<unknown, unknown>[] = [];
+  Map.prototype.set = function (this: Map<unknown, unknown>, key: unknown, value: unknown) {
+    if (key === probe) seen.push(this);
+    return set.call(this, key, value);
+  };
+  try {
+    measure(probe);
+  } catch {
+    return undefined;
+  } finally {
+    Map.prototype.set = set;
+  }
+  const caught = seen.length === 1 ? seen[0] : undefined;
+  caught?.delete(probe);
+  return caught;
+}
