@@ -3,7 +3,7 @@
 // and record formatter as the server path, so the records are identical, only sooner.
 //
 // Shape: the main thread reads the input and cuts it into blocks of whole lines; worker threads
-// (one per other core) parse blocks into compact (event time, hashtags) batches, and so does the
+// (one per other core, as many as the memory budget holds) parse blocks into compact (event time, hashtags) batches, and so does the
 // main thread whenever they are busy; the main thread feeds the batches, in input order, to one
 // SlidingWindow in event time and writes each record as it is produced.
 //
@@ -76,7 +76,12 @@ const EXIT_OK = 0;
 const EXIT_FAILURE = 1;
 const EXIT_BAD_INPUT = 2;
 
-const MAX_PARSE_WORKERS = 3;
+// Each parse worker is a V8 isolate of its own: measured 12–16 MB of RSS apiece (1 to 8
+// workers over the same archive). Workers get this much of the 200 MB a batch replay may peak
+// at; the main thread, which holds the window, needs the rest. So a machine with many cores
+// runs as many workers as fit, not one per core.
+const PARSE_WORKERS_BUDGET_MB = 64;
+const PARSE_WORKER_MB = 16;
 
 /**
  * Replays `options.replayFile` as fast as it can be read and writes one record per window to
@@ -264,10 +269,16 @@ function workers(): number {
   // Worker threads load the compiled parse-worker.js; when this module runs as TypeScript
   // source (tests), there is none, so parsing stays on this thread.
   if (!import.meta.url.endsWith('.js')) return 0;
-  // The main thread parses too whenever the workers are busy: one worker per other core. Past
-  // three, the main thread's own share (counting, output) is the limit, and each worker costs
-  // some 20 MB of memory.
-  return Math.min(MAX_PARSE_WORKERS, availableParallelism() - 1);
+  return parseWorkerCount(availableParallelism());
+}
+
+/**
+ * Parse workers for a machine with `cores` cores: one per core besides the main thread's (which
+ * parses too whenever the workers are busy), as many as the memory budget holds.
+ */
+export function parseWorkerCount(cores: number): number {
+  const fit = Math.floor(PARSE_WORKERS_BUDGET_MB / PARSE_WORKER_MB);
+  return Math.max(0, Math.min(cores - 1, fit));
 }
 
 /** Read errors from the file or gunzip, as opposed to a bug of ours. */

@@ -9,6 +9,11 @@ import type {BlockRequest} from './parse-worker.js';
 // Blocks queued per worker: enough that a worker never runs dry while the calling thread is
 // busy parsing a block of its own, few enough that memory is a handful of blocks.
 const IN_FLIGHT_PER_WORKER = 4;
+// Blocks with all workers together, so that the blocks held in flight stay a few megabytes
+// however many cores the machine has (a block is what one read brings, 256 KiB); past four
+// workers each gets a share, never under two (one being parsed, one waiting).
+const MAX_IN_FLIGHT = 16;
+const MIN_IN_FLIGHT_PER_WORKER = 2;
 // Batches parsed here may run this far ahead of the oldest block still with a worker. They are
 // compact (times and tags, not text), so a long lead costs little memory and keeps this thread
 // parsing instead of waiting whenever a worker is slower (a busy machine, a block of long lines).
@@ -82,11 +87,12 @@ export async function* parseBlocks(
 ): AsyncGenerator<PostBatch> {
   const parseHere = createBlockParser(settings);
   const pool = Array.from({length: Math.max(0, workers)}, () => new ParseWorker(settings));
+  const perWorker = inFlightPerWorker(pool.length);
   const queue: Slot[] = [];
   try {
     let seq = 0;
     for await (const block of blocks) {
-      const worker = pool.find((candidate) => candidate.queued < IN_FLIGHT_PER_WORKER);
+      const worker = pool.find((candidate) => candidate.queued < perWorker);
       if (worker === undefined) {
         queue.push({batch: parseHere(block, seq++)});
       } else {
@@ -103,4 +109,11 @@ export async function* parseBlocks(
   } finally {
     await Promise.all(pool.map((worker) => worker.stop()));
   }
+}
+
+/** Blocks each of `workers` may hold at once (see MAX_IN_FLIGHT). */
+export function inFlightPerWorker(workers: number): number {
+  if (workers <= 0) return 0;
+  const share = Math.floor(MAX_IN_FLIGHT / workers);
+  return Math.max(MIN_IN_FLIGHT_PER_WORKER, Math.min(IN_FLIGHT_PER_WORKER, share));
 }

@@ -54,10 +54,12 @@ beforeAll(() => {
 });
 
 describe('batch replay in the built binary', () => {
-  it('counts alike on 0, 1 and 2 parse threads, and as the recount does', async () => {
+  it('counts alike on 0, 1, 2 and 6 parse workers, and as the recount does', async () => {
     const expected = recountWindows(recountText(readFileSync(ordered, 'utf8')), 30_000, 10_000);
     const outputs: string[] = [];
-    for (const workers of ['0', '1', '2']) {
+    // Six workers on a small machine: more workers than cores, each with its share of the
+    // blocks in flight.
+    for (const workers of ['0', '1', '2', '6']) {
       const result = await run(replayArgs(ordered), {
         env: cleanEnv({TRENDTUI_PARSE_WORKERS: workers}),
       });
@@ -67,6 +69,7 @@ describe('batch replay in the built binary', () => {
     }
     expect(outputs[1]).toBe(outputs[0]);
     expect(outputs[2]).toBe(outputs[0]);
+    expect(outputs[3]).toBe(outputs[0]);
     const records = parse(outputs[0]!);
     expect(records.map((record) => record.window_end)).toEqual(
       expected.map((window) => new Date(window.end).toISOString()),
