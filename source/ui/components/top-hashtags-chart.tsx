@@ -54,7 +54,8 @@ function formatValue(value: number, rank: RankOrder): string {
   return rank === 'rising' ? value.toFixed(1) : String(value);
 }
 
-export function TopHashtagsChart({
+/** Memoised: its result changes once a slide, while the frame is redrawn several times a second. */
+export const TopHashtagsChart = React.memo(function TopHashtagsChart({
   result,
   terms,
   rank,
@@ -140,7 +141,7 @@ export function TopHashtagsChart({
       ) : null}
     </Box>
   );
-}
+});
 
 function Change({tag, ascii, color}: {tag: MovedTag; ascii: boolean; color: boolean}) {
   const text = describeChange(tag, ascii);
