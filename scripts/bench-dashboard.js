@@ -1,34 +1,28 @@
-// The dashboard in a pseudo-terminal, read by a terminal emulator as a user's terminal would.
-//
-// First frame: time from spawning `trendtui --source demo` until its header is on the screen,
-// against a bare Ink "hello" (React + Ink loaded, one <Text> rendered) until its text is on the
-// screen, alternating runs in the same kind of terminal; best of each. Goal: ≤ 1.15×.
+// The dashboard in a pseudo-terminal, read by a terminal emulator as a user's terminal would
+// (its first frame is timed by bench-startup.js).
 //
 // Under load: the real binary on the demo source at 2,000 posts/s for 60 s. Reports the UI
 // process's CPU, peak RSS and event-loop delay p99 and the ingest child's CPU, each against its
 // goal and against a bare Node process measured alongside it with the same instruments.
 //
-//   BENCH_DASHBOARD_SECONDS=N   length of the load run (default 60; 0 = first frame only)
+//   BENCH_DASHBOARD_SECONDS=N   length of the load run (default 60)
 //   BENCH_DASHBOARD_RATE=N      demo posts per second (default 2000)
-//   BENCH_DASHBOARD_STARTS=N    first-frame runs of each (default 5)
 //
 // `--open-trend` runs it twice, first as above, then with the third trend opened (Tab, ↓↓↓,
 // Enter) before measuring, and reports the second run's CPU and RSS as ratios to the first's.
 import {execFileSync} from 'node:child_process';
-import {mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
+import {mkdtempSync, readFileSync, readdirSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
-import pty from 'node-pty';
-import xterm from '@xterm/headless';
+import {inTerminal as inPty, sleep, until} from './pty-terminal.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = path.join(ROOT, 'dist', 'bin.js');
 const SECONDS = Number(process.env.BENCH_DASHBOARD_SECONDS ?? 60);
-const STARTS = Number(process.env.BENCH_DASHBOARD_STARTS ?? 5);
 const RATE = Number(process.env.BENCH_DASHBOARD_RATE ?? 2000);
 const WARMUP_MS = 3000;
-const GOALS = {cpu: 12, rssMb: 100, p99Ms: 20, firstFrame: 1.15};
+const GOALS = {cpu: 12, rssMb: 100, p99Ms: 20};
 const TICKS = Number(execFileSync('getconf', ['CLK_TCK'], {encoding: 'utf8'}).trim()) || 100;
 
 const dir = mkdtempSync(path.join(tmpdir(), 'trendtui-bench-'));
@@ -46,17 +40,7 @@ const env = {
 
 /** Starts a program in an 80×24 pty whose output feeds a headless terminal. */
 function inTerminal(file, args, extraEnv) {
-  const term = new xterm.Terminal({cols: 80, rows: 24, allowProposedApi: true});
-  const child = pty.spawn(file, args, {cols: 80, rows: 24, cwd: ROOT, env: {...env, ...extraEnv}});
-  child.onData((data) => term.write(data));
-  const exited = new Promise((resolve) => child.onExit(resolve));
-  const screen = () => {
-    const b = term.buffer.active;
-    return Array.from({length: 24}, (_, y) => b.getLine(y)?.translateToString(true) ?? '').join(
-      '\n',
-    );
-  };
-  return {child, term, exited, screen};
+  return inPty(file, args, {...env, ...extraEnv}, ROOT);
 }
 
 function cpuTicks(pid) {
@@ -84,66 +68,6 @@ function childrenOf(pid) {
     }
   }
   return out;
-}
-
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function until(test, timeoutMs, what) {
-  const deadline = Date.now() + timeoutMs;
-  while (!test()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(100);
-  }
-}
-
-/** Milliseconds from spawning until `pattern` is on the screen; the process is then stopped. */
-async function timeToScreen(file, args, pattern, extraEnv = {}) {
-  const started = performance.now();
-  const run = inTerminal(file, args, extraEnv);
-  let seen;
-  const poll = setInterval(() => {
-    if (seen === undefined && pattern.test(run.screen())) seen = performance.now() - started;
-  }, 2);
-  try {
-    await until(() => seen !== undefined, 30_000, `${pattern} on the screen`);
-    return seen;
-  } finally {
-    clearInterval(poll);
-    run.child.kill('SIGKILL');
-    await Promise.race([run.exited, sleep(2000)]);
-  }
-}
-
-async function firstFrame() {
-  // React and Ink resolved from the project, as trendtui resolves them.
-  const hello = path.join(dir, 'ink-hello.mjs');
-  writeFileSync(
-    hello,
-    `const {createRequire} = await import('node:module');\n` +
-      `const require = createRequire(${JSON.stringify(path.join(ROOT, 'package.json'))});\n` +
-      `const React = (await import(require.resolve('react'))).default;\n` +
-      `const {render, Text} = await import(require.resolve('ink'));\n` +
-      `render(React.createElement(Text, null, 'hello from ink'));\nsetInterval(() => {}, 1000);\n`,
-  );
-  const ink = [];
-  const trendtui = [];
-  for (let run = 0; run < STARTS; run++) {
-    ink.push(
-      await timeToScreen(process.execPath, [hello], /hello from ink/, {NODE_ENV: 'production'}),
-    );
-    trendtui.push(
-      await timeToScreen(process.execPath, [BIN, '--source', 'demo', '--seed', '42'], /trendtui/),
-    );
-  }
-  const best = (list) => Math.min(...list);
-  const ratio = best(trendtui) / best(ink);
-  const all = (list) => list.map((ms) => ms.toFixed(0)).join(' ');
-  console.log(
-    `first frame: trendtui ${best(trendtui).toFixed(0)} ms, bare Ink hello ${best(ink).toFixed(0)} ms ` +
-      `(best of ${STARTS} each, 80×24 pty) → ${ratio.toFixed(2)}× ` +
-      `(goal ≤ ${GOALS.firstFrame}×: ${ratio <= GOALS.firstFrame ? 'ok' : 'MISS'}); ` +
-      `all runs (ms): trendtui ${all(trendtui)}; Ink ${all(ink)}`,
-  );
 }
 
 const OPEN_TREND = process.argv.includes('--open-trend');
@@ -259,7 +183,6 @@ async function measure(openTrend, label) {
 }
 
 try {
-  await firstFrame();
   if (SECONDS > 0) {
     const closed = await measure(false, 'closed');
     if (OPEN_TREND) {

@@ -3,7 +3,6 @@
 // pipe). A `UserError` prints its one line and exits with its status (2 for usage mistakes);
 // anything else unexpected prints one line and exits 1 — never a stack trace.
 import {readFileSync} from 'node:fs';
-import {runConfigCommand} from './cli/config-command.js';
 import {DEMO_HINT_SHORT, parseCommandLine} from './cli/flags.js';
 import type {Options} from './cli/options.js';
 import {openSettings, type Settings, type SettingsValues} from './cli/settings.js';
@@ -34,6 +33,7 @@ async function main(argv: string[]): Promise<number> {
   // `config` takes its own positional arguments (`config set top -1` must reach the value
   // check, not the flag parser), and must work on a corrupt file, the thing it repairs.
   if (argv[0] === 'config') {
+    const {runConfigCommand} = await import('./cli/config-command.js');
     return runConfigCommand(argv.slice(1), {
       settings: openSettings({notice: (line) => process.stderr.write(`trendtui: ${line}\n`)}),
       stdin: process.stdin,

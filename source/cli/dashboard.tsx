@@ -11,7 +11,6 @@ import {finalError} from '../ui/source-state.js';
 import {TrendModel} from '../ui/trend-model.js';
 import {startFirstPostTimeout} from './first-post-timeout.js';
 import {openKeyboard} from './keyboard.js';
-import {startPerfRecorder} from './perf-recorder.js';
 
 export type DashboardDeps = {
   /** Starts the post stream (spawns the ingest child); called once the first frame is drawn. */
@@ -55,7 +54,10 @@ export async function runDashboard(options: Options, deps: DashboardDeps): Promi
   });
   const perfFile = process.env['TRENDTUI_PERF_FILE'];
   const warmup = Number(process.env['TRENDTUI_PERF_WARMUP_MS'] ?? 3000);
-  const perf = perfFile ? startPerfRecorder(perfFile, () => model.received, warmup) : undefined;
+  // Only the benchmarks record: the recorder is not loaded otherwise.
+  const perf = perfFile
+    ? (await import('./perf-recorder.js')).startPerfRecorder(perfFile, () => model.received, warmup)
+    : undefined;
   // React's development build records diagnostics on every render: measured here at 2,000
   // posts/s it doubled the CPU and took RSS from 150 MB to over 340 MB in 10 s. React picks its
   // build when first loaded, so this must come before Ink is imported.

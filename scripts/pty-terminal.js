@@ -1,0 +1,32 @@
+// A program in an 80×24 pseudo-terminal whose output feeds a headless terminal emulator, so a
+// benchmark reads the screen a user would see. Shared by the dashboard benchmarks.
+import pty from 'node-pty';
+import xterm from '@xterm/headless';
+
+export const COLS = 80;
+export const ROWS = 24;
+
+/** Starts `file args` in the pty with exactly `env`; `screen()` is the visible text. */
+export function inTerminal(file, args, env, cwd) {
+  const term = new xterm.Terminal({cols: COLS, rows: ROWS, allowProposedApi: true});
+  const child = pty.spawn(file, args, {cols: COLS, rows: ROWS, cwd, env});
+  child.onData((data) => term.write(data));
+  const exited = new Promise((resolve) => child.onExit(resolve));
+  const screen = () => {
+    const b = term.buffer.active;
+    return Array.from({length: ROWS}, (_, y) => b.getLine(y)?.translateToString(true) ?? '').join(
+      '\n',
+    );
+  };
+  return {child, term, exited, screen};
+}
+
+export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export async function until(test, timeoutMs, what) {
+  const deadline = Date.now() + timeoutMs;
+  while (!test()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(100);
+  }
+}
