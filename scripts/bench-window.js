@@ -114,23 +114,31 @@ function throughput() {
     posts.push([...post]);
     occurrences += size;
   }
+  // Authors as skewed as tags (a few accounts post a lot), 100k of them; ids distinct per pass,
+  // so that the second pass is new posts, not duplicates of the first.
+  const authorOf = zipf(100_000, 1.0, next);
+  const authors = posts.map(() => `author${authorOf().toString(36)}`);
+  const ids = [0, 1].map((pass) => posts.map((_, i) => `${pass}-${i}`));
   const spanMs = 600_000;
   const slideMs = 10_000;
   const times = posts.map((_, i) => Math.floor((i * spanMs) / posts.length));
 
   // Two passes over the stream, the second 10 minutes later: the first meets every tag for the
   // first time (interning), the second finds them known (the steady state of a live stream).
-  const runWindow = () => {
+  // `full`: accounts and duplicate ids tracked, as every run of trendtui does; otherwise counts only.
+  const runWindow = (full) => {
     const window = new SlidingWindow({
       windowMs: spanMs,
       slideMs,
       timeMode: 'arrival',
       top: 10,
+      accounts: full,
     });
     let nextSlide = slideMs;
     const elapsed = [];
     for (let pass = 0; pass < 2; pass++) {
       const offset = pass * spanMs;
+      const passIds = ids[pass];
       const start = cpuNow();
       for (let i = 0; i < posts.length; i++) {
         const time = times[i] + offset;
@@ -138,7 +146,8 @@ function throughput() {
           window.advance(time);
           nextSlide += slideMs;
         }
-        window.add(time, posts[i]);
+        if (full) window.add(time, posts[i], authors[i], passIds[i]);
+        else window.add(time, posts[i]);
       }
       window.advance(offset + spanMs);
       elapsed.push(cpuNow() - start);
@@ -162,47 +171,53 @@ function throughput() {
     return {elapsed, live: counts.size, counts};
   };
 
-  const windowRuns = [[], []];
-  const mapRuns = [[], []];
+  // Three contenders, rotated so none always inherits another's heap and caches: the window
+  // counting only, the window with accounts and duplicate ids (every real run), a bare Map.
+  const runs = {bare: [[], []], full: [[], []], map: [[], []]};
+  const contenders = {
+    bare: () => runWindow(false),
+    full: () => runWindow(true),
+    map: runMap,
+  };
+  const names = Object.keys(contenders);
   let live = 0;
   for (let round = 0; round < 6; round++) {
-    // Alternate which goes first, so neither always inherits the other's heap and caches.
-    let w;
-    let m;
-    if (round % 2 === 0) {
+    const results = {};
+    for (let i = 0; i < names.length; i++) {
+      const name = names[(round + i) % names.length];
       gc();
-      w = runWindow();
-      gc();
-      m = runMap();
-    } else {
-      gc();
-      m = runMap();
-      gc();
-      w = runWindow();
+      results[name] = contenders[name]();
+      for (const pass of [0, 1]) runs[name][pass].push(results[name].elapsed[pass]);
     }
-    for (const pass of [0, 1]) {
-      windowRuns[pass].push(w.elapsed[pass]);
-      mapRuns[pass].push(m.elapsed[pass]);
-    }
-    live = w.live;
+    live = results.bare.live;
     // The last window is exactly the second pass; the plain count holds both passes.
-    for (const tag of w.top) {
-      if (m.counts.get(tag.display) !== 2 * tag.count) throw new Error(`count differs: ${tag.key}`);
+    for (const name of ['bare', 'full']) {
+      for (const tag of results[name].top) {
+        const expected = 2 * tag.count;
+        if (results.map.counts.get(tag.display) !== expected) {
+          throw new Error(`${name}: count differs: ${tag.key}`);
+        }
+      }
     }
   }
-  for (const [pass, label] of [
-    [0, 'first sight (every tag interned)'],
-    [1, 'steady state (tags known)'],
+  for (const [pass, label, prefix] of [
+    [0, 'first sight (every tag interned)', 'newTags'],
+    [1, 'steady state (tags known)', 'steady'],
   ]) {
-    const rate = occurrences / (best(windowRuns[pass]) / 1000);
-    const mapRate = occurrences / (best(mapRuns[pass]) / 1000);
-    report[pass === 0 ? 'newTagsMOccPerS' : 'steadyMOccPerS'] = rate / 1e6;
-    report[pass === 0 ? 'newTagsRatioToMap' : 'steadyRatioToMap'] = rate / mapRate;
+    const rate = (name) => occurrences / (best(runs[name][pass]) / 1000);
+    const [bare, full, map] = [rate('bare'), rate('full'), rate('map')];
+    report[`${prefix}MOccPerS`] = bare / 1e6;
+    report[`${prefix}RatioToMap`] = bare / map;
+    report[`${prefix}FullMOccPerS`] = full / 1e6;
+    report[`${prefix}FullRatioToMap`] = full / map;
+    report[`${prefix}FullRatioToBare`] = full / bare;
     console.error(
-      `[${variant}] throughput, ${label}: ${fmt(rate / 1e6)} M occurrences/s of CPU time (goal >= 5),` +
-        ` ${live} live tags` +
-        ` | baseline Map<string, number> increment: ${fmt(mapRate / 1e6)} M/s` +
-        ` | ratio ${fmt(rate / mapRate)}x`,
+      `[${variant}] throughput, ${label}, ${live} live tags:` +
+        ` counts only ${fmt(bare / 1e6)} M occurrences/s of CPU time (goal >= 5);` +
+        ` with accounts and duplicate ids ${fmt(full / 1e6)} M/s` +
+        ` | baseline Map<string, number> increment: ${fmt(map / 1e6)} M/s` +
+        ` | counts only ${fmt(bare / map)}x the Map, with accounts and ids ${fmt(full / map)}x` +
+        ` (${fmt(full / bare)}x counts only)`,
     );
   }
 }
