@@ -64,6 +64,7 @@ import type {TermKind} from './terms/term-kind.js';
 import type {RankedTag, WindowResult} from './window-result.js';
 import {AuthorTable} from './window/author-table.js';
 import type {Pane} from './window/pane.js';
+import {PairTable} from './window/pair-table.js';
 import {PaneStore} from './window/pane-store.js';
 import {PostTermLists} from './window/post-term-lists.js';
 import {TagTable} from './window/tag-table.js';
@@ -106,7 +107,6 @@ type AddOutcome = 'counted' | 'late' | 'duplicate';
 export type CooccurringTerm = Pick<RankedTag, 'key' | 'display' | 'count' | 'rank'>;
 
 /** A (key, author) pair as one number: key id × 2³² + author id. */
-const PAIR = 0x1_0000_0000;
 const DEFAULT_BASELINE_WINDOWS = 10;
 const DEFAULT_MIN_ACCOUNTS = 3;
 
@@ -144,7 +144,7 @@ export class SlidingWindow {
   private readonly authors = new AuthorTable();
   private readonly countAccounts: boolean;
   /** Per (key, author) pair: posts in the current window. */
-  private readonly windowPairs = new Map<number, number>();
+  private readonly windowPairs = new PairTable();
   /** Ids of the posts counted in retained panes. */
   private readonly countedIds = new Set<string>();
   private duplicateCount = 0;
@@ -255,15 +255,8 @@ export class SlidingWindow {
         tags.keyCount[key]!++;
       }
       if (authorId >= 0) {
-        const pair = key * PAIR + authorId;
-        const count = pane.pairs.get(pair);
-        if (count === undefined) {
-          pane.pairs.set(pair, 1);
-          this.authors.hold(authorId);
-        } else {
-          pane.pairs.set(pair, count + 1);
-        }
-        if (inWindow) this.addPair(pair, key, 1);
+        if (pane.pairs.add(key, authorId, 1) === 0) this.authors.hold(authorId);
+        if (inWindow) this.addPair(key, authorId, 1);
       }
     }
     this.termLists.add(Math.floor(timeMs / this.paneMs), postIds, hashtags.length);
@@ -484,16 +477,10 @@ export class SlidingWindow {
   }
 
   /** One (key, author) pair's posts in the window change by `delta`. */
-  private addPair(pair: number, key: number, delta: number): void {
-    const before = this.windowPairs.get(pair) ?? 0;
-    const after = before + delta;
-    if (after === 0) {
-      this.windowPairs.delete(pair);
-      this.tags.keyAccounts[key]!--;
-    } else {
-      if (before === 0) this.tags.keyAccounts[key]!++;
-      this.windowPairs.set(pair, after);
-    }
+  private addPair(key: number, author: number, delta: number): void {
+    const before = this.windowPairs.add(key, author, delta);
+    if (before === 0) this.tags.keyAccounts[key]!++;
+    else if (before + delta === 0) this.tags.keyAccounts[key]!--;
   }
 
   /** Accounts per key id in the window of the current length ending at `end` (final by now). */
@@ -501,14 +488,11 @@ export class SlidingWindow {
     let accounts = this.earlierAccounts.get(end);
     if (accounts !== undefined) return accounts;
     accounts = new Map();
-    const seen = new Set<number>();
+    const seen = new PairTable();
     this.panes.forEach((end - this.windowLength) / this.paneMs, end / this.paneMs, (pane) => {
-      for (const pair of pane.pairs.keys()) {
-        if (seen.has(pair)) continue;
-        seen.add(pair);
-        const key = Math.floor(pair / PAIR);
-        accounts.set(key, (accounts.get(key) ?? 0) + 1);
-      }
+      pane.pairs.forEach((key, author) => {
+        if (seen.add(key, author, 1) === 0) accounts.set(key, (accounts.get(key) ?? 0) + 1);
+      });
     });
     this.earlierAccounts.set(end, accounts);
     return accounts;
@@ -528,8 +512,7 @@ export class SlidingWindow {
     }
     this.windowPosts += sign * pane.posts;
     if (this.countAccounts) {
-      for (const [pair, count] of pane.pairs)
-        this.addPair(pair, Math.floor(pair / PAIR), sign * count);
+      pane.pairs.forEach((key, author, count) => this.addPair(key, author, sign * count));
     }
   }
 
@@ -541,7 +524,7 @@ export class SlidingWindow {
       const id = ids[entry]!;
       if (--tags.spellingRefs[id]! === 0) tags.release(id);
     }
-    for (const pair of pane.pairs.keys()) this.authors.release(pair % PAIR);
+    pane.pairs.forEach((_key, author) => this.authors.release(author));
     for (const id of pane.postIds) this.countedIds.delete(id);
   };
 

@@ -5,6 +5,8 @@
 // subtracted from the window). A post behind the watermark may still reopen it (the index is
 // rebuilt) until the window's next slide seals it again.
 
+import {PairTable} from './pair-table.js';
+
 const INITIAL_CAPACITY = 8;
 const GOLDEN = 0x9e3779b1;
 
@@ -15,11 +17,11 @@ export class Pane {
   /** Posts counted in this pane, with or without tags. */
   posts = 0;
   /**
-   * Accounts: (key id × 2³² + author id) → how many of this pane's posts by that author carry
-   * that key. Added to and subtracted from the window like the counts, so a window knows each
-   * key's distinct authors without rescanning its posts.
+   * Accounts: (key id, author id) → how many of this pane's posts by that author carry that
+   * key. Added to and subtracted from the window like the counts, so a window knows each key's
+   * distinct authors without rescanning its posts.
    */
-  readonly pairs = new Map<number, number>();
+  readonly pairs = new PairTable();
   /** Ids of the posts counted here, forgotten by the window's duplicate check when it goes. */
   readonly postIds: string[] = [];
   /** Number of distinct spellings; entries [0, size) of `ids`/`counts` are in use. */
