@@ -1,29 +1,17 @@
 // The batch replay's progress line: on stderr when stderr is a terminal (drawn, then cleared),
 // never when it is a file. The real binary, with stderr a pseudo-terminal and stdout a file.
-import {mkdtempSync, writeFileSync} from 'node:fs';
+import {mkdtempSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {describeProgress} from '../../source/cli/progress-line.js';
 import {BIN, runInTerminal, type TerminalRun} from '../helpers/terminal.js';
+import {writeTaggedArchive} from '../helpers/tagged-archive.js';
 import {ensureBuilt} from '../e2e/build.js';
 import {run} from './run-binary.js';
 
+const archive = writeTaggedArchive(20_000, 10, 7);
 const scratch = mkdtempSync(path.join(tmpdir(), 'trendtui-progress-'));
-const archive = path.join(scratch, 'posts.jsonl');
-const T0 = Date.UTC(2026, 0, 1, 12, 0, 0);
-writeFileSync(
-  archive,
-  Array.from({length: 20_000}, (_, i) =>
-    JSON.stringify({
-      type: 'post',
-      id: String(i),
-      created_at: new Date(T0 + i * 10).toISOString(),
-      text: `post ${i} #Tag${i % 7}`,
-      hashtags: [`Tag${i % 7}`],
-    }),
-  ).join('\n') + '\n',
-);
 const PROGRESS = /trendtui: \d+% · [\d.]+ [kM]?B of [\d.]+ [kM]?B · [\d.]+k? posts\/s/;
 
 let terminal: TerminalRun | undefined;

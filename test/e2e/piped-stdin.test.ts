@@ -1,28 +1,15 @@
 // Keys when stdin is a pipe: `cat f | trendtui --replay -` reads the posts from the pipe and the
 // keys from the terminal itself. Where there is no terminal at all (a new session without one),
 // the footer offers no keys. The real binary, in a pseudo-terminal rendered by xterm.js.
-import {mkdtempSync, writeFileSync} from 'node:fs';
+import {mkdtempSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {BIN, isRunning, runInTerminal, type TerminalRun} from '../helpers/terminal.js';
+import {writeTaggedArchive} from '../helpers/tagged-archive.js';
 import {ensureBuilt} from './build.js';
 
-const scratch = mkdtempSync(path.join(tmpdir(), 'trendtui-e2e-piped-'));
-const archive = path.join(scratch, 'posts.jsonl');
-const T0 = Date.UTC(2026, 0, 1, 12, 0, 0);
-writeFileSync(
-  archive,
-  Array.from({length: 400}, (_, i) =>
-    JSON.stringify({
-      type: 'post',
-      id: String(i),
-      created_at: new Date(T0 + i * 50).toISOString(),
-      text: `post ${i} #Tag${i % 3}`,
-      hashtags: [`Tag${i % 3}`],
-    }),
-  ).join('\n') + '\n',
-);
+const archive = writeTaggedArchive(400, 50, 3);
 
 let terminal: TerminalRun | undefined;
 

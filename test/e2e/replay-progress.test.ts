@@ -1,27 +1,14 @@
 // A replay's progress in the dashboard's header: the share of the file played, rising.
-import {mkdtempSync, writeFileSync} from 'node:fs';
+import {mkdtempSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterEach, beforeAll, expect, it} from 'vitest';
 import {runTrendtui, type TerminalRun} from '../helpers/terminal.js';
+import {writeTaggedArchive} from '../helpers/tagged-archive.js';
 import {ensureBuilt} from './build.js';
 
-const scratch = mkdtempSync(path.join(tmpdir(), 'trendtui-e2e-progress-'));
-const archive = path.join(scratch, 'posts.jsonl');
-const T0 = Date.UTC(2026, 0, 1, 12, 0, 0);
 // 60 s of posts, played at 10×: about six seconds.
-writeFileSync(
-  archive,
-  Array.from({length: 600}, (_, i) =>
-    JSON.stringify({
-      type: 'post',
-      id: String(i),
-      created_at: new Date(T0 + i * 100).toISOString(),
-      text: `post ${i} #Tag${i % 3}`,
-      hashtags: [`Tag${i % 3}`],
-    }),
-  ).join('\n') + '\n',
-);
+const archive = writeTaggedArchive(600, 100, 3);
 
 let terminal: TerminalRun | undefined;
 
