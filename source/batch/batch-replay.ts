@@ -76,10 +76,10 @@ const EXIT_OK = 0;
 const EXIT_FAILURE = 1;
 const EXIT_BAD_INPUT = 2;
 
-// Each parse worker is a V8 isolate of its own: measured 12–16 MB of RSS apiece (1 to 8
-// workers over the same archive). Workers get this much of the 200 MB a batch replay may peak
-// at; the main thread, which holds the window, needs the rest. So a machine with many cores
-// runs as many workers as fit, not one per core.
+// Each parse worker is a V8 isolate of its own: measured 12–16 MB of RSS apiece (the 1M-post
+// benchmark: 4 workers 307 MB, 8 workers 365 MB, against 257 MB with the one worker of a
+// 2-core machine). Workers get at most this much memory together, so a machine with many cores
+// runs as many workers as fit, not one per core; the main thread holds the window.
 const PARSE_WORKERS_BUDGET_MB = 64;
 const PARSE_WORKER_MB = 16;
 
