@@ -1,7 +1,10 @@
 // Renders an Ink tree in ink-testing-library at a chosen terminal size and offers key presses.
 // ink-testing-library fixes columns at 100 and leaves rows undefined, so the size is set on its
-// fake stdout and announced with a resize event, as a real terminal would.
-import type {ReactElement} from 'react';
+// fake stdout and announced with a resize event, as a real terminal would. Ink itself ignores
+// resize events when it believes it runs in CI (the CI variable is set), so the tree is wrapped
+// in a component that follows them, as the dashboard does.
+import React, {useLayoutEffect, useState, type ReactElement, type ReactNode} from 'react';
+import {Box, useStdout} from 'ink';
 import {render} from 'ink-testing-library';
 import stripAnsi from 'strip-ansi';
 
@@ -18,11 +21,31 @@ export async function settle(ms = 50): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, ms));
 }
 
+function FollowsResize({children}: {children: ReactNode}) {
+  const {stdout} = useStdout();
+  const [columns, setColumns] = useState(stdout.columns);
+  // A layout effect subscribes during the first commit, before a resize can be announced.
+  useLayoutEffect(() => {
+    const follow = () => setColumns(stdout.columns);
+    stdout.on('resize', follow);
+    return () => {
+      stdout.off('resize', follow);
+    };
+  }, [stdout]);
+  // React commits to Ink only when a host node changes, so the width is given to a box laid
+  // out as Ink's root is (a column as wide as the terminal).
+  return (
+    <Box flexDirection="column" width={columns}>
+      {children}
+    </Box>
+  );
+}
+
 export async function renderTui(
   tree: ReactElement,
   size: {columns: number; rows: number},
 ): Promise<Tui> {
-  const instance = render(tree);
+  const instance = render(<FollowsResize>{tree}</FollowsResize>);
   const resize = async (columns: number, rows: number) => {
     Object.defineProperty(instance.stdout, 'columns', {value: columns, configurable: true});
     Object.defineProperty(instance.stdout, 'rows', {value: rows, configurable: true});
