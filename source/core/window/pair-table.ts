@@ -4,8 +4,17 @@
 // two ids and the count live in typed arrays under linear probing, and a count of 0 marks an
 // empty slot (a pair whose count falls to 0 is removed by shifting its successors back, so no
 // tombstones build up in a window that slides for hours).
+//
+// A pane's table is only read once the pane is sealed, for as long as the history is kept (an
+// hour by default): `pack` then keeps its pairs in one array of exactly their size, a quarter to
+// a half of the probing arrays, and hands those back for the next pane to reuse instead of
+// growing its own from 16 slots by doubling. A sealed pane that takes a late post unpacks.
 
 const INITIAL_CAPACITY = 16;
+const NO_SLOTS = new Int32Array(0);
+
+/** The probing arrays of a table, handed on when it is packed. */
+export type PairBuffers = {keys: Int32Array; authors: Int32Array; counts: Int32Array};
 
 export class PairTable {
   private keys: Int32Array;
@@ -13,13 +22,24 @@ export class PairTable {
   private counts: Int32Array;
   private mask: number;
   private used = 0;
+  /** Once packed: (key, author, count) triples, exactly `used` of them; no probing arrays. */
+  private packed: Int32Array | undefined;
 
-  constructor(capacity = INITIAL_CAPACITY) {
-    const size = 2 ** Math.ceil(Math.log2(Math.max(INITIAL_CAPACITY, capacity)));
-    this.keys = new Int32Array(size);
-    this.authors = new Int32Array(size);
-    this.counts = new Int32Array(size);
-    this.mask = size - 1;
+  /**
+   * `expected`: pairs it will likely hold, to grow less. `spare`: a packed table's probing
+   * arrays to reuse when they are large enough.
+   */
+  constructor(expected = 0, spare?: PairBuffers) {
+    const size = slotsFor(expected);
+    if (spare !== undefined && spare.counts.length >= size) {
+      ({keys: this.keys, authors: this.authors} = spare);
+      this.counts = spare.counts.fill(0);
+    } else {
+      this.keys = new Int32Array(size);
+      this.authors = new Int32Array(size);
+      this.counts = new Int32Array(size);
+    }
+    this.mask = this.counts.length - 1;
   }
 
   /** Pairs with a count other than 0. */
@@ -29,6 +49,13 @@ export class PairTable {
 
   /** The pair's count, 0 when absent. */
   get(key: number, author: number): number {
+    const packed = this.packed;
+    if (packed !== undefined) {
+      for (let at = 0; at < packed.length; at += 3) {
+        if (packed[at] === key && packed[at + 1] === author) return packed[at + 2]!;
+      }
+      return 0;
+    }
     const slot = this.find(key, author);
     return this.counts[slot]!;
   }
@@ -38,6 +65,7 @@ export class PairTable {
    * removed. Counts never go below 0 in use: the window subtracts only what a pane added.
    */
   add(key: number, author: number, delta: number): number {
+    if (this.packed !== undefined) this.unpack();
     const slot = this.find(key, author);
     const before = this.counts[slot]!;
     const after = before + delta;
@@ -57,6 +85,13 @@ export class PairTable {
 
   /** Calls `visit` with every pair and its count, in no particular order. */
   forEach(visit: (key: number, author: number, count: number) => void): void {
+    const packed = this.packed;
+    if (packed !== undefined) {
+      for (let at = 0; at < packed.length; at += 3) {
+        visit(packed[at]!, packed[at + 1]!, packed[at + 2]!);
+      }
+      return;
+    }
     const {keys, authors, counts} = this;
     for (let slot = 0; slot < counts.length; slot++) {
       const count = counts[slot]!;
@@ -65,8 +100,47 @@ export class PairTable {
   }
 
   clear(): void {
+    if (this.packed !== undefined) this.unpack();
     this.counts.fill(0);
     this.used = 0;
+  }
+
+  /**
+   * The table will only be read (`forEach`) for a long while: keep its pairs packed, exactly
+   * sized, and return the probing arrays for another table (undefined when already packed).
+   */
+  pack(): PairBuffers | undefined {
+    if (this.packed !== undefined) return undefined;
+    const {keys, authors, counts} = this;
+    const packed = new Int32Array(this.used * 3);
+    let at = 0;
+    for (let slot = 0; slot < counts.length; slot++) {
+      const count = counts[slot]!;
+      if (count === 0) continue;
+      packed[at++] = keys[slot]!;
+      packed[at++] = authors[slot]!;
+      packed[at++] = count;
+    }
+    this.packed = packed;
+    this.keys = this.authors = this.counts = NO_SLOTS;
+    return {keys, authors, counts};
+  }
+
+  /** Back to probing arrays, with room for the pair that is about to be added. */
+  private unpack(): void {
+    const packed = this.packed!;
+    this.packed = undefined;
+    const size = slotsFor(this.used + 1);
+    this.keys = new Int32Array(size);
+    this.authors = new Int32Array(size);
+    this.counts = new Int32Array(size);
+    this.mask = size - 1;
+    for (let at = 0; at < packed.length; at += 3) {
+      const slot = this.find(packed[at]!, packed[at + 1]!);
+      this.keys[slot] = packed[at]!;
+      this.authors[slot] = packed[at + 1]!;
+      this.counts[slot] = packed[at + 2]!;
+    }
   }
 
   private home(key: number, author: number): number {
@@ -122,4 +196,9 @@ export class PairTable {
       this.counts[target] = count;
     }
   }
+}
+
+/** Slots for `pairs` pairs at most half full: a power of two, at least the initial size. */
+function slotsFor(pairs: number): number {
+  return 2 ** Math.ceil(Math.log2(Math.max(INITIAL_CAPACITY, pairs * 2)));
 }

@@ -36,7 +36,8 @@ export class PaneStore {
   private open(index: number): Pane {
     let pane = this.panes.get(index);
     if (pane === undefined) {
-      pane = new Pane(this.lastCreated?.size, this.spare.pop());
+      const last = this.lastCreated;
+      pane = new Pane(last?.size, last?.pairs.size, this.spare.pop());
       this.lastCreated = pane;
       this.panes.set(index, pane);
       if (index < this.retainedFrom) this.retainedFrom = index;

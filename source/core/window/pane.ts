@@ -5,13 +5,18 @@
 // subtracted from the window). A post behind the watermark may still reopen it (the index is
 // rebuilt) until the window's next slide seals it again.
 
-import {PairTable} from './pair-table.js';
+import {PairTable, type PairBuffers} from './pair-table.js';
 
 const INITIAL_CAPACITY = 8;
 const GOLDEN = 0x9e3779b1;
 
 /** The working arrays of an open pane, handed on to the next pane when this one is sealed. */
-export type PaneBuffers = {ids: Int32Array; counts: Int32Array; index: Int32Array};
+export type PaneBuffers = {
+  ids: Int32Array;
+  counts: Int32Array;
+  index: Int32Array;
+  pairs: PairBuffers | undefined;
+};
 
 export class Pane {
   /** Posts counted in this pane, with or without tags. */
@@ -21,7 +26,7 @@ export class Pane {
    * key. Added to and subtracted from the window like the counts, so a window knows each key's
    * distinct authors without rescanning its posts.
    */
-  readonly pairs = new PairTable();
+  readonly pairs: PairTable;
   /** Ids of the posts counted here, forgotten by the window's duplicate check when it goes. */
   readonly postIds: string[] = [];
   /** Number of distinct spellings; entries [0, size) of `ids`/`counts` are in use. */
@@ -33,11 +38,13 @@ export class Pane {
   private shift: number;
 
   /**
-   * `expected`: how many spellings it will likely hold (the previous pane's), to grow less.
-   * `spare`: a sealed pane's working arrays to reuse; a pane a second is otherwise a steady
-   * stream of large allocations, and typed-array memory outside the heap provokes full GCs.
+   * `expected`, `expectedPairs`: how many spellings and (key, author) pairs it will likely hold
+   * (the previous pane's), to grow less. `spare`: a sealed pane's working arrays to reuse; a
+   * pane a second is otherwise a steady stream of large allocations, and typed-array memory
+   * outside the heap provokes full GCs.
    */
-  constructor(expected = 0, spare?: PaneBuffers) {
+  constructor(expected = 0, expectedPairs = 0, spare?: PaneBuffers) {
+    this.pairs = new PairTable(expectedPairs, spare?.pairs);
     const capacity = 2 ** Math.ceil(Math.log2(Math.max(INITIAL_CAPACITY, expected)));
     if (spare !== undefined && spare.ids.length >= capacity) {
       this.ids = spare.ids;
@@ -92,7 +99,7 @@ export class Pane {
     const {ids, counts} = this;
     this.ids = ids.slice(0, this.size);
     this.counts = counts.slice(0, this.size);
-    return {ids, counts, index};
+    return {ids, counts, index, pairs: this.pairs.pack()};
   }
 
   private reopen(): Int32Array {
