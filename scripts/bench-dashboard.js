@@ -161,7 +161,7 @@ async function measure(openTrend, label) {
     console.log(
       `UI event-loop delay p50 ${uiStats.eventLoopDelayP50Ms.toFixed(1)} ms, max ${uiStats.eventLoopDelayMaxMs.toFixed(1)} ms; ` +
         `UI heap used ${mb(uiStats.heapUsedBytes).toFixed(1)} of ${mb(uiStats.heapTotalBytes).toFixed(1)} MB, ` +
-        `external ${mb(uiStats.externalBytes).toFixed(1)} MB; ` +
+        `external ${mb(uiStats.externalBytes).toFixed(1)} MB (array buffers ${mb(uiStats.arrayBuffersBytes).toFixed(1)}); ` +
         `dashboard still drawing ${openTrend ? 'the open trend' : 'ten bars'} at the end: ${stillDrawing ? 'yes' : 'NO'}`,
     );
     if (process.env.BENCH_DASHBOARD_TRACE) {

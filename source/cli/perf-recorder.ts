@@ -15,6 +15,8 @@ export type PerfStats = {
   heapTotalBytes: number;
   /** Memory outside the JS heap: buffers and WebAssembly (Ink's layout engine). */
   externalBytes: number;
+  /** Of `externalBytes`, what typed arrays and buffers hold. */
+  arrayBuffersBytes: number;
   eventLoopDelayP50Ms: number;
   eventLoopDelayP99Ms: number;
   eventLoopDelayMaxMs: number;
@@ -58,6 +60,7 @@ export function startPerfRecorder(
       heapUsedBytes: memory.heapUsed,
       heapTotalBytes: memory.heapTotal,
       externalBytes: memory.external,
+      arrayBuffersBytes: memory.arrayBuffers,
       eventLoopDelayP50Ms: delay.percentile(50) / 1e6,
       eventLoopDelayP99Ms: delay.percentile(99) / 1e6,
       eventLoopDelayMaxMs: delay.max / 1e6,
