@@ -13,6 +13,13 @@
 // stores one probe string, and give that one Map a `set` that starts afresh when full. A frame
 // needs a few hundred entries, far under the limit. Anything unexpected (another Ink layout)
 // leaves Ink as it is.
+//
+// Ink's screen builder (`output.js`) has caches too, but makes them afresh for every frame: each
+// frame it splits every line on screen into one object per character (with an array of its
+// styles) and measures it again, though nearly all lines are the same as the frame before. That
+// was most of what a frame allocated and of Ink's CPU. So each frame's caches start with what
+// the frame before used (taken over on first use) and nothing older: a line stays cached while
+// it stays on screen, and the memory held is one screen's worth. Ink only reads what they hold.
 import {createRequire} from 'node:module';
 import {pathToFileURL} from 'node:url';
 
@@ -21,11 +28,16 @@ export const INK_TEXT_CACHE_LIMIT = 4096;
 
 type MeasureText = (text: string) => {width: number; height: number};
 
+type OutputClass = {prototype: {get(this: {caches?: unknown}): unknown}};
+
 const measureText = await loadMeasureText();
+const output = await loadInkModule<OutputClass>('output.js');
 let bounded = false;
+let shared = false;
 
 /** Caps Ink's text-size cache at `INK_TEXT_CACHE_LIMIT` entries; true once it is capped. */
 export function boundInkTextCaches(): boolean {
+  shareFrameCaches();
   if (bounded || measureText === undefined) return bounded;
   const cache = catchCache(measureText);
   if (cache === undefined) return false;
@@ -41,12 +53,72 @@ export function boundInkTextCaches(): boolean {
   return true;
 }
 
+/**
+ * Has every frame's screen builder start from the caches the frame before used (see the
+ * header); true once it does.
+ */
+export function shareFrameCaches(): boolean {
+  if (shared || output === undefined) return shared;
+  const get = output.prototype.get;
+  let previous: FrameCaches | undefined;
+  output.prototype.get = function (this: {caches?: unknown}) {
+    const own = this.caches;
+    if (isFrameCaches(own)) {
+      own.widths = new CarriedMap(previous?.widths);
+      own.styledChars = new CarriedMap(previous?.styledChars);
+      previous?.widths.forget();
+      previous?.styledChars.forget();
+      previous = own as FrameCaches;
+    }
+    return get.call(this);
+  };
+  shared = true;
+  return true;
+}
+
+/** A frame's cache: what it lacks, it takes over from the frame before's, if that had it. */
+class CarriedMap<K, V> extends Map<K, V> {
+  constructor(private before: Map<K, V> | undefined) {
+    super();
+  }
+
+  override get(key: K): V | undefined {
+    let value = super.get(key);
+    if (value === undefined && this.before !== undefined) {
+      value = this.before.get(key);
+      if (value !== undefined) super.set(key, value);
+    }
+    return value;
+  }
+
+  /** The next frame has taken over: what this one did not use can go. */
+  forget(): void {
+    this.before = undefined;
+  }
+}
+
+type FrameCaches = {
+  widths: CarriedMap<unknown, unknown>;
+  styledChars: CarriedMap<unknown, unknown>;
+};
+
+function isFrameCaches(value: unknown): value is {widths: unknown; styledChars: unknown} {
+  const caches = value as {widths?: unknown; styledChars?: unknown} | undefined;
+  return caches?.widths instanceof Map && caches.styledChars instanceof Map;
+}
+
 async function loadMeasureText(): Promise<MeasureText | undefined> {
+  const measure = await loadInkModule<unknown>('measure-text.js');
+  return typeof measure === 'function' ? (measure as MeasureText) : undefined;
+}
+
+/** The default export of one of Ink's own files, the very module Ink uses. */
+async function loadInkModule<T>(file: string): Promise<T | undefined> {
   try {
     // Ink's package exports only its entry; the file next to it is reached by its own URL.
     const entry = pathToFileURL(createRequire(import.meta.url).resolve('ink'));
-    const module = (await import(new URL('measure-text.js', entry).href)) as {default?: unknown};
-    return typeof module.default === 'function' ? (module.default as MeasureText) : undefined;
+    const module = (await import(new URL(file, entry).href)) as {default?: T};
+    return module.default;
   } catch {
     return undefined;
   }

@@ -27,12 +27,17 @@ function heapGrowthMb(lines: number): number {
     gc();
     console.log((process.memoryUsage().heapUsed - before) / 1048576);
   `;
-  const out = execFileSync(process.execPath, ['--expose-gc', '--input-type=module', '-e', script], {
+  return Number(runScript(script).trim());
+}
+
+/** Runs an ES module script in a fresh process with the collector exposed; its stdout. */
+function runScript(script: string, env: NodeJS.ProcessEnv = {}): string {
+  return execFileSync(process.execPath, ['--expose-gc', '--input-type=module', '-e', script], {
     cwd: ROOT,
     encoding: 'utf8',
-    env: {...process.env, NODE_ENV: 'production'},
+    env: {...process.env, NODE_ENV: 'production', ...env},
+    maxBuffer: 64 * 1024 * 1024,
   });
-  return Number(out.trim());
 }
 
 describe("Ink's text cache under the dashboard", () => {
@@ -41,5 +46,36 @@ describe("Ink's text cache under the dashboard", () => {
     // 40,000 lines of 1 KB kept would be over 40 MB; the bounded cache holds at most 4,096.
     const grew = heapGrowthMb(40_000);
     expect(grew).toBeLessThan(8);
+  });
+
+  it('draws every frame as Ink alone does while frames share what they measured', () => {
+    ensureBuilt();
+    // Frames that keep some lines, change others, move styled text across them and draw wide
+    // characters: the same text whether or not the dashboard's renderer took over the caches.
+    const frames = (bound: boolean) =>
+      runScript(
+        `
+        ${bound ? `await import(${JSON.stringify(`${ROOT}/dist/ui/mount-app.js`)});` : ''}
+        const React = (await import('react')).default;
+        const {Box, Text, renderToString} = await import('ink');
+        const h = React.createElement;
+        const out = [];
+        for (let i = 0; i < 60; i++) {
+          const rows = [];
+          for (let row = 0; row < 12; row++) {
+            const moving = (i + row) % 5 === 0;
+            rows.push(h(Text, {key: row, color: moving ? 'green' : undefined, bold: row % 3 === 0},
+              row < 6 ? 'kept line ' + row : 'post ' + (i * 7 + row) + (moving ? ' 漢字 🎉' : '')));
+          }
+          out.push(renderToString(h(Box, {flexDirection: 'column', width: 40}, rows), {columns: 40}));
+        }
+        console.log(JSON.stringify(out));
+      `,
+        {FORCE_COLOR: '1'},
+      );
+    const plain = frames(false);
+    expect(JSON.parse(plain)).toHaveLength(60);
+    expect(plain).toContain('\\u001b[32m'); // the styles are in the comparison
+    expect(frames(true)).toBe(plain);
   });
 });
