@@ -7,9 +7,10 @@
 // Removing it was tried once Ink's text cache was bounded (ui/ink-text-caches.ts): at 2,000
 // posts/s in a 120×40 terminal the live heap stayed at 45–75 MB, but V8 kept raising the old
 // generation's limit and RSS reached 650 MB in 10 min. Tried again once sealed panes packed
-// their accounts (120×40, 2,000 posts/s): RSS still rose 29 MB/min to 500 MB in 10 min, because the live data itself grows for as long as history is retained (the id of
-// every counted post, for the duplicate check, and each second's panes of eight windows), and
-// V8 sizes the old generation from it. It can go once that history is bounded and small.
+// their accounts (120×40, 2,000 posts/s): RSS still rose 29 MB/min to 500 MB in 10 min,
+// because the live data itself grows for as long as history is retained (the id of every
+// counted post, for the duplicate check, and each second's panes of eight windows), and V8
+// sizes the old generation from it. It can go once that history is bounded and small.
 import {setFlagsFromString} from 'node:v8';
 import {runInNewContext} from 'node:vm';
 
