@@ -7,16 +7,20 @@ const NEWLINE = 0x0a;
 export type BlockCutterOptions = {
   /** Lines longer than this (in bytes, with their `\r`) are dropped. Default 4 MiB. */
   maxLineBytes?: number;
+  /** Where blocks get their memory (a BlockPool's `take`); fresh memory by default. */
+  allocate?: (length: number) => Uint8Array;
 };
 
 export class BlockCutter {
   readonly #maxLineBytes: number;
+  readonly #allocate: (length: number) => Uint8Array;
   #carry: Uint8Array | undefined;
   #discarding = false;
   #oversized = 0;
 
   constructor(options: BlockCutterOptions = {}) {
     this.#maxLineBytes = options.maxLineBytes ?? 4 * 1024 * 1024;
+    this.#allocate = options.allocate ?? ((length) => new Uint8Array(length));
   }
 
   /** Lines dropped for being longer than `maxLineBytes` before their newline came. */
@@ -44,15 +48,11 @@ export class BlockCutter {
     }
     const carry = this.#carry;
     const body = chunk.subarray(start, last + 1);
-    let block: Uint8Array;
-    if (carry === undefined) {
-      block = copy(body);
-    } else {
-      block = new Uint8Array(carry.length + body.length);
-      block.set(carry, 0);
-      block.set(body, carry.length);
-      this.#carry = undefined;
-    }
+    const held = carry?.length ?? 0;
+    const block = this.#allocate(held + body.length);
+    if (carry !== undefined) block.set(carry, 0);
+    block.set(body, held);
+    this.#carry = undefined;
     if (last + 1 < chunk.length) this.#hold(chunk.subarray(last + 1));
     return block;
   }

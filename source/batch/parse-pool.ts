@@ -4,7 +4,7 @@
 // however large the input.
 import {Worker} from 'node:worker_threads';
 import {createBlockParser, type BlockParserSettings, type PostBatch} from './post-batch.js';
-import type {BlockRequest} from './parse-worker.js';
+import type {BlockReply, BlockRequest} from './parse-worker.js';
 
 // Blocks queued per worker: enough that a worker never runs dry while the calling thread is
 // busy parsing a block of its own, few enough that memory is a handful of blocks.
@@ -26,17 +26,23 @@ const WORKER_HEAP_LIMITS = {maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb:
 
 type Pending = {resolve: (batch: PostBatch) => void; reject: (error: Error) => void};
 
+/** Takes back a block once it is parsed and nothing reads it any more. */
+export type RecycleBlock = (block: Uint8Array) => void;
+
 class ParseWorker {
   readonly #worker: Worker;
   readonly #pending: Pending[] = [];
   #failure: Error | undefined;
 
-  constructor(settings: BlockParserSettings) {
+  constructor(settings: BlockParserSettings, recycle: RecycleBlock) {
     this.#worker = new Worker(new URL('parse-worker.js', import.meta.url), {
       workerData: settings,
       resourceLimits: WORKER_HEAP_LIMITS,
     });
-    this.#worker.on('message', (batch: PostBatch) => this.#pending.shift()?.resolve(batch));
+    this.#worker.on('message', ({batch, block}: BlockReply) => {
+      recycle(block);
+      this.#pending.shift()?.resolve(batch);
+    });
     this.#worker.on('error', (error) => this.#fail(error));
     this.#worker.on('exit', (code) => this.#fail(new Error(`parse worker exited with ${code}`)));
   }
@@ -78,15 +84,22 @@ async function take(slot: Slot): Promise<PostBatch> {
  * when every worker is busy the calling thread parses the block itself, so with N workers
  * N + 1 threads parse and the split balances itself whatever the cost of the other work.
  * `workers` 0 parses everything on the calling thread (also where worker threads cannot load
- * the compiled parser, such as tests running the TypeScript).
+ * the compiled parser, such as tests running the TypeScript). Each block is handed to
+ * `recycle` once parsed (the batch holds no reference to its bytes).
  */
 export async function* parseBlocks(
   blocks: AsyncIterable<Uint8Array>,
   settings: BlockParserSettings,
   workers: number,
+  recycle: RecycleBlock = () => {},
 ): AsyncGenerator<PostBatch> {
-  const parseHere = createBlockParser(settings);
-  const pool = Array.from({length: Math.max(0, workers)}, () => new ParseWorker(settings));
+  const parse = createBlockParser(settings);
+  const parseHere = (block: Uint8Array, seq: number) => {
+    const batch = parse(block, seq);
+    recycle(block);
+    return batch;
+  };
+  const pool = Array.from({length: Math.max(0, workers)}, () => new ParseWorker(settings, recycle));
   const perWorker = inFlightPerWorker(pool.length);
   const queue: Slot[] = [];
   try {
