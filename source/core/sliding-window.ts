@@ -29,8 +29,9 @@
 // Run-time changes. `setWindow` answers at once with the window of the new length ending at the
 // last emitted end (which may be off the new slide's grid), recounted from retained panes; later
 // windows end on the new slide's multiples. Panes are retained for max(retention, window)
-// behind the last emitted end (default retention 1 h, the largest preset), and no longer: a
-// window longer than the retention asked for later is missing what was already dropped.
+// behind the last emitted end (no retention beyond the window unless asked for), and no longer:
+// a window made longer later is missing what was already dropped, and says so (`partial`) until
+// it no longer reaches back before the history held.
 //
 // Memory. Tags are interned to ids (`TagTable`) and counted in typed arrays; a tag's id is
 // recycled as soon as no retained pane holds it, so zero counts cost nothing and the table
@@ -53,7 +54,7 @@
 // Order. `posts` (count), `accounts`, or `rising` (see window/rising.ts, which needs the
 // retained history to reach back a baseline: ranking by `rising`, panes are kept for
 // max(retention, window, baseline + window + slide)). `setRank` re-orders the current window at
-// once; a caller that may switch to `rising` later passes a retention covering the baseline.
+// once; a caller that may switch to `rising` later asks to keep the baseline (`keepBaseline`).
 //
 // Display: the spelling with the most occurrences in the window; ties go to the smallest in
 // UTF-16 code-unit order rather than the first seen, so that the same posts give the same
@@ -81,8 +82,13 @@ export type SlidingWindowOptions = {
   maxOutOfOrdernessMs?: number;
   /** Event time: extra wait after the watermark passes a window's end. Default 0. */
   allowedLatenessMs?: number;
-  /** History kept for run-time window changes. Default 1 h. Panes kept: max(this, window). */
+  /**
+   * History kept for run-time window changes. Default 0. Panes kept: max(this, window, and the
+   * baseline's span when ranking by `rising` or `keepBaseline`).
+   */
   retentionMs?: number;
+  /** Keep `rising`'s baseline whatever the order, so that switching to it has one at once. */
+  keepBaseline?: boolean;
   /**
    * Pane length; must divide window and slide, and every window or slide later passed to
    * `setWindow`. Default gcd(window, slide, 1000): fine enough for any whole-second change.
@@ -111,7 +117,6 @@ const DEFAULT_BASELINE_WINDOWS = 10;
 const DEFAULT_MIN_ACCOUNTS = 3;
 
 const DEFAULT_OUT_OF_ORDERNESS_MS = 5000;
-const DEFAULT_RETENTION_MS = 3_600_000;
 const FINEST_DEFAULT_PANE_MS = 1000;
 
 function gcd(a: number, b: number): number {
@@ -134,6 +139,7 @@ export class SlidingWindow {
   private readonly outOfOrderness: number;
   private readonly lateness: number;
   private readonly retention: number;
+  private readonly keepBaseline: boolean;
 
   private readonly tags = new TagTable();
   private readonly panes: PaneStore;
@@ -164,6 +170,8 @@ export class SlidingWindow {
   private earliestCounted = Number.POSITIVE_INFINITY;
   private latestCounted = Number.NEGATIVE_INFINITY;
   private latestSeen = Number.NEGATIVE_INFINITY;
+  /** End of the latest dropped pane that held posts: windows reaching before it are partial. */
+  private forgottenBefore = Number.NEGATIVE_INFINITY;
   private lastResult: WindowResult | undefined;
 
   constructor(options: SlidingWindowOptions) {
@@ -183,7 +191,8 @@ export class SlidingWindow {
     this.topSize = options.top;
     this.outOfOrderness = options.maxOutOfOrdernessMs ?? DEFAULT_OUT_OF_ORDERNESS_MS;
     this.lateness = options.allowedLatenessMs ?? 0;
-    this.retention = options.retentionMs ?? DEFAULT_RETENTION_MS;
+    this.retention = options.retentionMs ?? 0;
+    this.keepBaseline = options.keepBaseline ?? false;
     this.countAccounts = options.accounts ?? true;
     this.terms = options.terms ?? 'hashtags';
     this.rank = options.rank ?? 'posts';
@@ -339,6 +348,14 @@ export class SlidingWindow {
   }
 
   /**
+   * Where the history held begins: counts from here on are complete, earlier ones have been
+   * dropped (−Infinity while nothing has been).
+   */
+  get historyFromMs(): number {
+    return this.forgottenBefore;
+  }
+
+  /**
    * The terms most often seen with `key` in the last emitted window: posts carrying both, exact,
    * most first (ties by key), at most `limit`. `fromMs` is where the lists it counts from begin:
    * later than the window's start only after the window was made longer at run time.
@@ -460,7 +477,8 @@ export class SlidingWindow {
     this.panes.sealReopened();
     // History is sized by the largest window asked for: retention, or the window if longer,
     // or, ranking by `rising`, what it looks back over.
-    const risingSpan = this.rank === 'rising' ? this.baseline() + this.windowLength + slide : 0;
+    const risingSpan =
+      this.rank === 'rising' || this.keepBaseline ? this.baseline() + this.windowLength + slide : 0;
     const kept = Math.max(this.windowLength, this.retention, risingSpan);
     const keepFrom = Math.floor((end - kept) / this.paneMs);
     this.panes.dropBefore(keepFrom, this.releasePane);
@@ -517,7 +535,10 @@ export class SlidingWindow {
   }
 
   /** A pane leaves the retained history: its spellings no longer hold their ids. */
-  private readonly releasePane = (pane: Pane): void => {
+  private readonly releasePane = (pane: Pane, index: number): void => {
+    if (pane.posts > 0) {
+      this.forgottenBefore = Math.max(this.forgottenBefore, (index + 1) * this.paneMs);
+    }
     const {ids, size} = pane;
     const tags = this.tags;
     for (let entry = 0; entry < size; entry++) {
@@ -542,6 +563,7 @@ export class SlidingWindow {
         baselineMs: this.baseline(),
         minAccounts: this.minAccounts,
         earliestMs: this.earliestCounted,
+        historyFromMs: this.forgottenBefore,
         keyHigh: tags.keyHigh,
         keyAccounts: tags.keyAccounts,
         keyText: tags.keyText,
@@ -580,6 +602,7 @@ export class SlidingWindow {
       top,
     };
     if (warmingUp) result.warmingUp = true;
+    if (result.start < this.forgottenBefore) result.partial = true;
     this.lastResult = result;
     return result;
   }

@@ -10,8 +10,6 @@ import {RecentPosts} from './recent-posts.js';
 
 /** Terms listed as seen with the open one. */
 export const COOCCURRING_TERMS = 5;
-/** The history reaches back at most this far: the window's retained history. */
-export const HISTORY_MS = 3_600_000;
 /** Rising compares against this many earlier windows' worth of history unless told otherwise. */
 export const BASELINE_WINDOWS = 10;
 
@@ -97,10 +95,12 @@ export class TrendDetail {
     const {end, windowMs, slideMs, start} = latest;
     const sig = `${signature}|${windowMs}|${slideMs}`;
     const earliest = window.earliestMs;
-    // From the slide holding the earliest post, at most the retained history back.
+    // From the slide holding the earliest post, or the first slide wholly in the history still
+    // held if some was dropped (a slide reaching before it would read as fewer posts).
+    const forgotten = window.historyFromMs;
     const firstEnd = Math.max(
-      end - HISTORY_MS + slideMs,
       Number.isFinite(earliest) ? (Math.floor(earliest / slideMs) + 1) * slideMs : end,
+      Number.isFinite(forgotten) ? (Math.ceil(forgotten / slideMs) + 1) * slideMs : -Infinity,
     );
     const from = Math.min(end - slideMs, firstEnd - slideMs);
     // Slides ending at or before the window's start take no more posts (they are behind it).

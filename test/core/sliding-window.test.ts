@@ -340,13 +340,41 @@ describe('SlidingWindow.setWindow', () => {
     expect(window.advance(s(30)).map(span)).toEqual([[0, 30]]);
   });
 
-  it('cannot bring back what retention already dropped', () => {
+  it('cannot bring back what retention already dropped, and says so until the window is whole', () => {
     const window = windowOf({retentionMs: s(20)});
     window.add(s(1), ['old']);
     window.add(s(45), ['new']);
     window.advance(s(60));
     expect(window.distinctTags).toBe(1);
-    expect(counts(window.setWindow(s(60), s(10)))).toEqual({new: 1});
+    expect(window.historyFromMs).toBe(s(2));
+    const longer = window.setWindow(s(60), s(10))!;
+    expect(counts(longer)).toEqual({new: 1});
+    expect(longer.partial).toBe(true);
+    // [10, 70) holds no slice that was dropped: whole again.
+    expect(window.advance(s(70)).map((result) => [result.end / 1000, result.partial])).toEqual([
+      [70, undefined],
+    ]);
+  });
+
+  it('holds by default only what the window needs, every second of it', () => {
+    const window = windowOf();
+    for (let second = 0; second < 100; second++) window.add(s(second), ['a']);
+    window.advance(s(100));
+    // The window [80, 100) is all that is held: what was before it is gone.
+    expect(window.historyFromMs).toBe(s(80));
+    expect(window.termCounts('a', s(70), s(100), s(10))).toEqual([0, 10, 10]);
+    const longer = window.setWindow(s(60), s(10))!;
+    expect(longer).toMatchObject({posts: 20, partial: true});
+    for (let second = 100; second < 160; second++) window.add(s(second), ['a']);
+    const later = window.advance(s(160));
+    expect(later.map((result) => [result.end / 1000, result.posts, result.partial])).toEqual([
+      [110, 30, true],
+      [120, 40, true],
+      [130, 50, true],
+      [140, 60, undefined],
+      [150, 60, undefined],
+      [160, 60, undefined],
+    ]);
   });
 });
 
@@ -375,6 +403,22 @@ describe('accounts, duplicates and rising', () => {
     // Once the pane holding p1 is dropped, its id no longer costs memory (nor is it matched).
     window.advance(s(40));
     expect(window.add(s(41), ['a'], 'ann', 'p1')).toBe('counted');
+  });
+
+  it('keeps the baseline when asked, so that switching to rising compares at once', () => {
+    const shape = {windowMs: s(10), slideMs: s(10), baselineMs: s(20), minAccounts: 2};
+    const kept = windowOf({...shape, keepBaseline: true});
+    const bare = windowOf(shape);
+    for (const window of [kept, bare]) {
+      window.add(s(1), ['surge'], 'ann');
+      window.add(s(11), ['surge'], 'ann');
+      for (const author of ['ann', 'bob', 'cy']) window.add(s(21), ['surge'], author);
+      window.advance(s(30));
+    }
+    // e = mean of 1 and 1 account in [0, 10) and [10, 20); o = 3: (3 − 1)² ÷ 1.
+    expect(kept.setRank('rising')!.top).toMatchObject([{key: 'surge', score: 4}]);
+    // Without it the earlier windows were dropped: nothing to compare against yet.
+    expect(bare.setRank('rising')).toMatchObject({warmingUp: true, top: []});
   });
 
   it('rising: warming up until an earlier window exists, then the score against the mean', () => {

@@ -75,6 +75,28 @@ describe('TrendModel', () => {
     expect(snap.result!.top.map((t) => t.key).sort()).toEqual(['new', 'old']);
   });
 
+  it('holds what the window and its baseline need, and marks a longer window partial until whole', () => {
+    const c = clock(1_000_000);
+    // 20 s window, 10 s slide, baseline 10 × 20 s: 230 s of history held, no more.
+    const m = model(c.now);
+    const feed = (from: number, to: number) => {
+      for (let t = from; t < to; t += 1000) {
+        c.set(t);
+        m.handle({type: 'post', post: post(t, ['tick'])});
+        m.tick();
+      }
+      c.set(to);
+      m.tick();
+    };
+    feed(1_000_000, 1_600_000);
+    expect(m.setWindow(300_000, 10_000)).toBe(true);
+    const longer = m.snapshot().result!;
+    expect(longer).toMatchObject({windowMs: 300_000, posts: 230, partial: true});
+    feed(1_600_000, 1_700_000);
+    expect(m.snapshot().result).toMatchObject({posts: 300});
+    expect(m.snapshot().result!.partial).toBeUndefined();
+  });
+
   it('switches between counting retweets and not, exactly', () => {
     const c = clock(1_000_000);
     const m = model(c.now);

@@ -81,10 +81,10 @@ export class PaneStore {
   }
 
   /** Drop every pane with index below `index`, handing each to `release` first. */
-  dropBefore(index: number, release: (pane: Pane) => void): void {
+  dropBefore(index: number, release: (pane: Pane, index: number) => void): void {
     if (index <= this.retainedFrom) return;
     this.forEach(this.retainedFrom, index, (old, at) => {
-      release(old);
+      release(old, at);
       this.panes.delete(at);
       if (at === this.cachedIndex) this.forgetCached();
     });

@@ -3,7 +3,9 @@
 // accounts in it; e = the mean of its accounts over the B = ⌊baseline ÷ W⌋ earlier windows of
 // the same length ending at t − W, t − 2W, … (where such an end is off the slide's grid, the
 // latest window ending before it), counting only those that end after the earliest post
-// counted, so windows from before the data began do not dilute the baseline. Score =
+// counted, so windows from before the data began do not dilute the baseline, and only those
+// wholly within the history still held (after a window was made longer at run time, the
+// earlier windows of the new length may reach back before it). Score =
 // (o − e)² ÷ max(e, 1) when o > e and o ≥ the minimum, else 0; zero scores are not listed.
 
 export type RisingQuestion = {
@@ -14,6 +16,8 @@ export type RisingQuestion = {
   minAccounts: number;
   /** Time of the earliest post counted so far. */
   earliestMs: number;
+  /** Where the history held begins (−Infinity when nothing was dropped). */
+  historyFromMs: number;
   /** Key ids are [0, keyHigh); `keyAccounts[id]` its accounts in the current window. */
   keyHigh: number;
   keyAccounts: Int32Array;
@@ -38,12 +42,13 @@ export function baselineEnds(
   slideMs: number,
   baselineMs: number,
   earliestMs: number,
+  historyFromMs: number,
 ): number[] {
   const count = Math.max(1, Math.floor(baselineMs / windowMs));
   const ends: number[] = [];
   for (let k = 1; k <= count; k++) {
     const earlier = Math.floor((end - k * windowMs) / slideMs) * slideMs;
-    if (earlier > earliestMs) ends.push(earlier);
+    if (earlier > earliestMs && earlier - windowMs >= historyFromMs) ends.push(earlier);
   }
   return ends;
 }
@@ -62,6 +67,7 @@ export function selectRising(question: RisingQuestion): RisingAnswer {
     question.slideMs,
     question.baselineMs,
     question.earliestMs,
+    question.historyFromMs,
   );
   if (ends.length === 0) return {ids: [], scores: [], warmingUp: true};
   const before = ends.map((end) => question.accountsBefore(end));

@@ -40,6 +40,7 @@ export function meaningLines(ascii: boolean): Array<[string, string]> {
     ['dropped', 'posts the server skipped because this display fell behind'],
     ['duplicates', 'posts whose id was already counted, counted once'],
     ['score', 'rising: (accounts − mean before)² ÷ max(mean, 1)'],
+    ['partial', 'a window just made longer, reaching back before the posts held'],
   ];
 }
 

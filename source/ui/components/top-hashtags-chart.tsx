@@ -114,7 +114,7 @@ export const TopHashtagsChart = React.memo(function TopHashtagsChart({
               : result
                 ? [
                     {
-                      text: ` · ${formatDuration(result.windowMs)} to ${formatClock(result.end)} · ${result.posts} posts`,
+                      text: ` · ${formatDuration(result.windowMs)} to ${formatClock(result.end)}${result.partial ? ' (partial)' : ''} · ${result.posts} posts`,
                       dim: true,
                     },
                   ]

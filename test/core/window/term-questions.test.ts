@@ -85,6 +85,7 @@ describe('SlidingWindow.termCounts', () => {
       slideMs: 10_000,
       timeMode: 'arrival',
       top: 10,
+      retentionMs: 60_000,
     });
     const fed: Fed[] = [
       {time: 1_000, tags: ['A', 'x']},
