@@ -49,7 +49,7 @@
 //
 // Duplicates. A post whose id was already counted in a retained pane is not counted again, only
 // added to `duplicates`; a pane takes its posts' ids with it when it is dropped, so the memory
-// this needs is bounded by the retained history.
+// this needs is bounded by the retained history (kept compactly: window/post-id-set.ts).
 //
 // Order. `posts` (count), `accounts`, or `rising` (see window/rising.ts, which needs the
 // retained history to reach back a baseline: ranking by `rising`, panes are kept for
@@ -67,6 +67,7 @@ import {AuthorTable} from './window/author-table.js';
 import type {Pane} from './window/pane.js';
 import {PairTable} from './window/pair-table.js';
 import {PaneStore} from './window/pane-store.js';
+import {PostIdSet} from './window/post-id-set.js';
 import {PostTermLists} from './window/post-term-lists.js';
 import {TagTable} from './window/tag-table.js';
 import {selectRising} from './window/rising.js';
@@ -146,13 +147,13 @@ export class SlidingWindow {
   /** Each multi-term post's spelling ids, for the window's panes only: see `cooccurring`. */
   private readonly termLists = new PostTermLists();
   /** The post being added's spelling ids (reused: no allocation per post). */
-  private readonly postIds: number[] = [];
+  private readonly postSpellings: number[] = [];
   private readonly authors = new AuthorTable();
   private readonly countAccounts: boolean;
   /** Per (key, author) pair: posts in the current window. */
   private readonly windowPairs = new PairTable();
   /** Ids of the posts counted in retained panes. */
-  private readonly countedIds = new Set<string>();
+  private readonly countedIds = new PostIdSet();
   private duplicateCount = 0;
   private readonly terms: TermKind;
   private rank: RankOrder;
@@ -241,11 +242,9 @@ export class SlidingWindow {
       return 'late';
     }
     const pane = this.panes.paneFor(timeMs);
+    const paneIndex = Math.floor(timeMs / this.paneMs);
     pane.posts++;
-    if (id !== undefined) {
-      this.countedIds.add(id);
-      pane.postIds.push(id);
-    }
+    if (id !== undefined) this.countedIds.add(id, paneIndex);
     const authorId = this.countAccounts && hashtags.length > 0 ? this.authors.idOf(author) : -1;
     if (timeMs < this.earliestCounted) this.earliestCounted = timeMs;
     if (timeMs > this.latestCounted) this.latestCounted = timeMs;
@@ -253,10 +252,10 @@ export class SlidingWindow {
     // A pane already inside the emitted window: keep the running totals equal to its panes' sum.
     const inWindow = this.lastEnd !== undefined && timeMs < this.lastEnd;
     if (inWindow) this.windowPosts++;
-    const postIds = this.postIds;
+    const postSpellings = this.postSpellings;
     for (let i = 0; i < hashtags.length; i++) {
       const spelling = tags.idOf(hashtags[i]!);
-      postIds[i] = spelling;
+      postSpellings[i] = spelling;
       if (pane.increment(spelling)) tags.spellingRefs[spelling]!++;
       const key = tags.keyOfSpelling[spelling]!;
       if (inWindow) {
@@ -268,7 +267,7 @@ export class SlidingWindow {
         if (inWindow) this.addPair(key, authorId, 1);
       }
     }
-    this.termLists.add(Math.floor(timeMs / this.paneMs), postIds, hashtags.length);
+    this.termLists.add(paneIndex, postSpellings, hashtags.length);
     return 'counted';
   }
 
@@ -546,7 +545,7 @@ export class SlidingWindow {
       if (--tags.spellingRefs[id]! === 0) tags.release(id);
     }
     pane.pairs.forEach((_key, author) => this.authors.release(author));
-    for (const id of pane.postIds) this.countedIds.delete(id);
+    this.countedIds.releasePane(index);
   };
 
   private emit(): WindowResult {

@@ -5,8 +5,8 @@
 // empty slot (a pair whose count falls to 0 is removed by shifting its successors back, so no
 // tombstones build up in a window that slides for hours).
 //
-// A pane's table is only read once the pane is sealed, for as long as the history is kept (an
-// hour by default): `pack` then keeps its pairs in one array of exactly their size, a quarter to
+// A pane's table is only read once the pane is sealed, for as long as the history is kept (the
+// window, or its baseline span): `pack` then keeps its pairs in one array of exactly their size, a quarter to
 // a half of the probing arrays, and hands those back for the next pane to reuse instead of
 // growing its own from 16 slots by doubling. A sealed pane that takes a late post unpacks.
 

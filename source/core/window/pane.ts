@@ -27,8 +27,6 @@ export class Pane {
    * distinct authors without rescanning its posts.
    */
   readonly pairs: PairTable;
-  /** Ids of the posts counted here, forgotten by the window's duplicate check when it goes. */
-  readonly postIds: string[] = [];
   /** Number of distinct spellings; entries [0, size) of `ids`/`counts` are in use. */
   size = 0;
   ids: Int32Array;

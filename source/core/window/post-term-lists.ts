@@ -9,27 +9,13 @@
 // about 1.4 MB. A window made longer at run time has lists only from where they were still kept;
 // `completeFrom` says where that is, so a reader can say its counts cover less than the window.
 
-const INITIAL_LENGTH = 64;
-
-class PaneLists {
-  data = new Int32Array(INITIAL_LENGTH);
-  length = 0;
-
-  reserve(extra: number): void {
-    if (this.length + extra <= this.data.length) return;
-    let size = this.data.length * 2;
-    while (size < this.length + extra) size *= 2;
-    const next = new Int32Array(size);
-    next.set(this.data.subarray(0, this.length));
-    this.data = next;
-  }
-}
+import {IntList} from './int-list.js';
 
 export class PostTermLists {
   /** Pane index → the lists of its multi-term posts. */
-  readonly #panes = new Map<number, PaneLists>();
+  readonly #panes = new Map<number, IntList>();
   #cachedIndex = Number.NaN;
-  #cached: PaneLists | undefined;
+  #cached: IntList | undefined;
   /** Lists are complete for panes from this index on (earlier ones were dropped). */
   #completeFrom = Number.NEGATIVE_INFINITY;
 
@@ -38,7 +24,7 @@ export class PostTermLists {
     if (count < 2) return;
     let lists = paneIndex === this.#cachedIndex ? this.#cached : this.#panes.get(paneIndex);
     if (lists === undefined) {
-      lists = new PaneLists();
+      lists = new IntList();
       this.#panes.set(paneIndex, lists);
     }
     this.#cachedIndex = paneIndex;

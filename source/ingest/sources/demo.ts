@@ -98,7 +98,7 @@ export function createDemoGenerator(query: string[], seed: number): DemoGenerato
       if (retweet) text = `RT @${pick(random, HANDLES)}: ${text}`;
 
       return makePost(
-        `demo-${seed}-${index}`,
+        demoPostId(seed, index),
         now,
         text,
         {
@@ -113,6 +113,15 @@ export function createDemoGenerator(query: string[], seed: number): DemoGenerato
       );
     },
   };
+}
+
+/**
+ * Decimal, like X's ids, so that the demo's posts take the same paths as X's (the duplicate
+ * check keeps decimal ids compactly): the seed + 1, then the index in 9 digits or more. Distinct
+ * within a run (one prefix, then the index), and across seeds for the first 10^9 posts.
+ */
+function demoPostId(seed: number, index: number): string {
+  return `${seed + 1}${String(index).padStart(9, '0')}`;
 }
 
 /** Posts per batch wake-up at most; high rates are emitted in bursts every `TICK_MS`. */
