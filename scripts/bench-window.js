@@ -115,10 +115,13 @@ function throughput() {
     occurrences += size;
   }
   // Authors as skewed as tags (a few accounts post a lot), 100k of them; ids distinct per pass,
-  // so that the second pass is new posts, not duplicates of the first.
+  // so that the second pass is new posts, not duplicates of the first, and 19-digit decimals
+  // like X's (the high-rate source's, which the duplicate check keeps as numbers).
   const authorOf = zipf(100_000, 1.0, next);
   const authors = posts.map(() => `author${authorOf().toString(36)}`);
-  const ids = [0, 1].map((pass) => posts.map((_, i) => `${pass}-${i}`));
+  const ids = [0, 1].map((pass) =>
+    posts.map((_, i) => `15960${pass}${String(i).padStart(13, '0')}`),
+  );
   const spanMs = 600_000;
   const slideMs = 10_000;
   const times = posts.map((_, i) => Math.floor((i * spanMs) / posts.length));
