@@ -9,7 +9,6 @@ import type {PostStream} from '../ingest/stream.js';
 import {sanitizeForTerminal} from '../core/sanitize.js';
 import {finalError} from '../ui/source-state.js';
 import {TrendModel} from '../ui/trend-model.js';
-import {startHeapTrimmer} from './heap-trim.js';
 import {startFirstPostTimeout} from './first-post-timeout.js';
 import {openKeyboard} from './keyboard.js';
 
@@ -64,7 +63,6 @@ export async function runDashboard(options: Options, deps: DashboardDeps): Promi
   // build when first loaded, so this must come before Ink is imported.
   if (!process.env['NODE_ENV']) process.env['NODE_ENV'] = 'production';
   const {mountApp} = await import('../ui/mount-app.js');
-  const trimmer = startHeapTrimmer();
   // Clicks only when keys come from the terminal too: reports sent while nobody reads them
   // would land in the shell after we exit.
   const keyboard = openKeyboard();
@@ -136,7 +134,6 @@ export async function runDashboard(options: Options, deps: DashboardDeps): Promi
     timeout.stop();
     unsubscribe();
     keyboard.close();
-    trimmer.stop();
     perf?.stop();
     screen.restore();
     // Said on the restored screen, where it stays readable after the dashboard is gone.
