@@ -10,10 +10,22 @@ import {primaryLanguage, stopWordsFor} from './stop-words.js';
 // Scheme URLs, `www.` URLs, and bare domains followed by a path (`tumblr.com/tempo-tales/...`,
 // as Bluesky shortens links in the text): removed whole, so their parts are not read as words.
 const URLS = /(?:\b[a-z][a-z0-9+.-]*:\/\/|\bwww\.)\S+|[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+\/\S*/giu;
+// Every URL the pattern removes has a `/` or starts with `www.`.
+const MAY_HOLD_URL = /\/|www\./i;
 // `#tag`, `$AMD`, `@handle.bsky.social` (full-width signs too), removed whole for the same reason.
 const MARKED = /[#＃$＄@＠][\p{L}\p{M}\p{N}\p{Cf}_.-]*/gu;
+const MAY_HOLD_MARK = /[#＃$＄@＠]/;
 // Segments made only of digits, punctuation, symbols or marks (`2026`, `3.5`, `_`, keycap `1️⃣`).
 const NOT_A_WORD = /^[\p{N}\p{P}\p{S}\p{M}\p{Cf}\s]*$/u;
+// Plain ASCII text (printable, tabs and line breaks) in which no `.`, `,`, `;`, `:` or `'`
+// stands between two letters or digits (the only places where Unicode's word rules, which
+// Intl.Segmenter follows, join across a character other than a letter, digit or `_`): there the
+// word-like segments are exactly the runs of letters, digits and `_` (but a lone `_`, which the
+// segmenter does not call word-like), which a regular expression finds in a fraction of the
+// segmenter's time. Anything else (accents, emoji, scripts without spaces, `don't`, `3.5`,
+// other control characters) is segmented.
+const NEEDS_SEGMENTER = /[^\t\n\r -~]|[A-Za-z0-9][.,;:'][A-Za-z0-9]/;
+const PLAIN_WORD = /[A-Za-z0-9_]{2,}|[A-Za-z0-9]/g;
 
 const segmenters = new Map<string, Intl.Segmenter>();
 
@@ -37,12 +49,15 @@ export function extractWords(
   language: string | undefined,
   dropped: ReadonlySet<string>,
 ): string[] {
-  const cleaned = scannedPart(text).replace(URLS, ' ').replace(MARKED, ' ');
+  let cleaned = scannedPart(text);
+  // The two patterns are costly: tried only when what they need is there.
+  if (MAY_HOLD_URL.test(cleaned)) cleaned = cleaned.replace(URLS, ' ');
+  if (MAY_HOLD_MARK.test(cleaned)) cleaned = cleaned.replace(MARKED, ' ');
   const stopWords = stopWordsFor(language);
   const words: string[] = [];
   const keys = new Set<string>();
-  for (const {segment, isWordLike} of segmenterFor(language).segment(cleaned)) {
-    if (!isWordLike || NOT_A_WORD.test(segment)) continue;
+  for (const segment of wordLikeSegments(cleaned, language)) {
+    if (NOT_A_WORD.test(segment)) continue;
     // Word-like segments holding a dot are domains (`example.com`) or abbreviations (`U.S`).
     if (segment.includes('.')) continue;
     const key = normalizeTag(segment);
@@ -51,4 +66,14 @@ export function extractWords(
     words.push(segment);
   }
   return words;
+}
+
+/** The segments of `text` that `Intl.Segmenter` calls word-like, in order. */
+export function wordLikeSegments(text: string, language: string | undefined): string[] {
+  if (!NEEDS_SEGMENTER.test(text)) return text.match(PLAIN_WORD) ?? [];
+  const segments: string[] = [];
+  for (const {segment, isWordLike} of segmenterFor(language).segment(text)) {
+    if (isWordLike) segments.push(segment);
+  }
+  return segments;
 }
