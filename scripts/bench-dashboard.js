@@ -15,7 +15,8 @@ import {mkdtempSync, readFileSync, readdirSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {inTerminal as inPty, sleep, until} from './pty-terminal.js';
+import {inTerminal as inPty, quit, sleep, until} from './pty-terminal.js';
+import {terminalEnv} from './terminal-env.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = path.join(ROOT, 'dist', 'bin.js');
@@ -26,17 +27,7 @@ const GOALS = {cpu: 12, rssMb: 100, p99Ms: 20};
 const TICKS = Number(execFileSync('getconf', ['CLK_TCK'], {encoding: 'utf8'}).trim()) || 100;
 
 const dir = mkdtempSync(path.join(tmpdir(), 'trendtui-bench-'));
-const env = {
-  ...Object.fromEntries(
-    Object.entries(process.env).filter(
-      ([k]) => !/^(CI|NO_COLOR|FORCE_COLOR|NODE_ENV)$|TOKEN/.test(k),
-    ),
-  ),
-  TERM: 'xterm-256color',
-  CI: 'false',
-  XDG_CONFIG_HOME: dir,
-  TRENDTUI_PERF_WARMUP_MS: String(WARMUP_MS),
-};
+const env = terminalEnv(dir, {TRENDTUI_PERF_WARMUP_MS: String(WARMUP_MS)});
 
 /** Starts a program in an 80×24 pty whose output feeds a headless terminal. */
 function inTerminal(file, args, extraEnv) {
@@ -170,15 +161,9 @@ async function measure(openTrend, label) {
     if (!stillDrawing) process.exitCode = 1;
     return {cpu: cpu.ui, rss: peak.ui, p99: uiStats.eventLoopDelayP99Ms, posts: posts / elapsed};
   } finally {
-    ui.child.write('q');
-    await Promise.race([ui.exited, sleep(5000)]);
+    await quit(ui.child, ui.exited);
     baseline.child.kill('SIGKILL');
     await Promise.race([baseline.exited, sleep(2000)]);
-    try {
-      ui.child.kill('SIGKILL');
-    } catch {
-      // already gone
-    }
   }
 }
 

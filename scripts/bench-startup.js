@@ -12,6 +12,7 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {inTerminal, sleep, until} from './pty-terminal.js';
+import {terminalEnv} from './terminal-env.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = path.join(ROOT, 'dist', 'bin.js');
@@ -19,16 +20,7 @@ const RUNS = Number(process.env.BENCH_STARTUP_RUNS ?? 7);
 const GOAL = 1.15;
 
 const dir = mkdtempSync(path.join(tmpdir(), 'trendtui-bench-'));
-const env = {
-  ...Object.fromEntries(
-    Object.entries(process.env).filter(
-      ([k]) => !/^(CI|NO_COLOR|FORCE_COLOR|NODE_ENV)$|TOKEN/.test(k),
-    ),
-  ),
-  TERM: 'xterm-256color',
-  CI: 'false',
-  XDG_CONFIG_HOME: dir,
-};
+const env = terminalEnv(dir);
 
 /** CPU milliseconds (user + system) a process has used; /proc counts in 10 ms ticks. */
 function cpuMs(pid) {

@@ -12,6 +12,8 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import pty from 'node-pty';
 import xterm from '@xterm/headless';
+import {quit, sleep} from './pty-terminal.js';
+import {terminalEnv} from './terminal-env.js';
 // The demo source's seeded generator and the wire format (the build comes first: `npm run capture`).
 import {createDemoGenerator} from '../dist/ingest/sources/demo.js';
 import {encodePost} from '../dist/core/protocol.js';
@@ -53,12 +55,6 @@ writeFileSync(
     return encodePost(generator.post(i, (at - START_MS) / 1000, at));
   }).join(''),
 );
-const env = Object.fromEntries(
-  Object.entries(process.env).filter(
-    // a user's token would switch the source away from the demo; CI changes how Ink draws
-    ([key]) => !/TOKEN|^(CI|NO_COLOR|FORCE_COLOR|NODE_ENV)$/.test(key),
-  ),
-);
 const term = new xterm.Terminal({cols: COLUMNS, rows: ROWS, allowProposedApi: true});
 const child = pty.spawn(process.execPath, [BIN, ...ARGS], {
   name: 'xterm-256color',
@@ -66,7 +62,7 @@ const child = pty.spawn(process.execPath, [BIN, ...ARGS], {
   rows: ROWS,
   // The archive's name is on screen ("replay of … ended"): run where it is, by that name.
   cwd: config,
-  env: {...env, TERM: 'xterm-256color', CI: 'false', TZ: 'UTC', XDG_CONFIG_HOME: config},
+  env: terminalEnv(config, {TZ: 'UTC'}),
 });
 child.onData((data) => term.write(data));
 const exited = new Promise((resolve) => child.onExit(resolve));
@@ -79,7 +75,6 @@ const screen = () => {
 };
 const settled = () => !term.modes.synchronizedOutputMode;
 const header = () => screen()[0] ?? '';
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function until(test, timeoutMs, what) {
   const deadline = Date.now() + timeoutMs;
@@ -104,12 +99,6 @@ try {
   );
   console.log(block);
 } finally {
-  child.write('q');
-  await Promise.race([exited, sleep(5000)]);
-  try {
-    child.kill('SIGKILL');
-  } catch {
-    // already gone
-  }
+  await quit(child, exited);
   rmSync(config, {recursive: true, force: true});
 }

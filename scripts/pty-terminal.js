@@ -1,5 +1,6 @@
 // A program in an 80×24 pseudo-terminal whose output feeds a headless terminal emulator, so a
-// benchmark reads the screen a user would see. Shared by the dashboard benchmarks.
+// benchmark reads the screen a user would see. Shared by the dashboard benchmarks; `quit` by every
+// script that runs the dashboard in a pty.
 import pty from 'node-pty';
 import xterm from '@xterm/headless';
 
@@ -22,6 +23,17 @@ export function inTerminal(file, args, env, cwd) {
 }
 
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Quits the program as a user would (`q`), and kills it if it is not gone within 5 s. */
+export async function quit(child, exited) {
+  child.write('q');
+  await Promise.race([exited, sleep(5000)]);
+  try {
+    child.kill('SIGKILL');
+  } catch {
+    // already gone
+  }
+}
 
 export async function until(test, timeoutMs, what) {
   const deadline = Date.now() + timeoutMs;

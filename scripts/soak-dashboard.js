@@ -15,6 +15,8 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import pty from 'node-pty';
 import xterm from '@xterm/headless';
+import {quit, sleep} from './pty-terminal.js';
+import {terminalEnv} from './terminal-env.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = path.join(ROOT, 'dist', 'bin.js');
@@ -26,16 +28,7 @@ const COLS = 120;
 const ROWS = 40;
 
 const dir = mkdtempSync(path.join(tmpdir(), 'trendtui-soak-'));
-const env = {
-  ...Object.fromEntries(
-    Object.entries(process.env).filter(
-      ([k]) => !/^(CI|NO_COLOR|FORCE_COLOR|NODE_ENV)$|TOKEN/.test(k),
-    ),
-  ),
-  TERM: 'xterm-256color',
-  CI: 'false',
-  XDG_CONFIG_HOME: dir,
-};
+const env = terminalEnv(dir);
 
 const term = new xterm.Terminal({cols: COLS, rows: ROWS, allowProposedApi: true});
 const ui = pty.spawn(
@@ -48,7 +41,6 @@ const exited = new Promise((resolve) => ui.onExit(resolve));
 let gone = false;
 void exited.then(() => (gone = true));
 
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const rssMb = (pid) =>
   Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 const screen = () => {
@@ -106,12 +98,6 @@ try {
     process.exitCode = 1;
   }
 } finally {
-  ui.write('q');
-  await Promise.race([exited, sleep(5000)]);
-  try {
-    ui.kill('SIGKILL');
-  } catch {
-    // already gone
-  }
+  await quit(ui, exited);
   rmSync(dir, {recursive: true, force: true});
 }
