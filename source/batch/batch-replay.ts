@@ -103,7 +103,8 @@ export async function runBatchReplay(
   const stderr = io.stderr ?? process.stderr;
   const warn = (message: string) => stderr.write(`trendtui: ${message}\n`);
   const path = options.replayFile ?? '-';
-  const input = await openArchive(path, io.stdin);
+  // The cutter copies every chunk into a block of its own (see BlockCutter.push).
+  const input = await openArchive(path, io.stdin, {copiesChunks: true});
   if ('error' in input) {
     warn(input.error);
     return EXIT_BAD_INPUT;
