@@ -2,17 +2,18 @@
 // at once (parsing is nearly all of batch replay's work). Batches come out in input order
 // whatever thread parsed them, and only a few blocks are ever in flight, so memory stays flat
 // however large the input.
-import {Worker} from 'node:worker_threads';
+import {MessageChannel, receiveMessageOnPort, Worker, type MessagePort} from 'node:worker_threads';
 import {createBlockParser, type BlockParserSettings, type PostBatch} from './post-batch.js';
-import type {BlockReply, BlockRequest} from './parse-worker.js';
+import type {BlockReply, BlockRequest, ParseWorkerData} from './parse-worker.js';
 
 // Blocks queued per worker: enough that a worker never runs dry while the calling thread is
-// busy parsing a block of its own, few enough that memory is a handful of blocks.
-const IN_FLIGHT_PER_WORKER = 4;
+// busy elsewhere (a block of its own to parse, a full collection, a run of windows to write:
+// 20 ms and more, the parsing of some 16 blocks), few enough that memory is a few MB.
+const IN_FLIGHT_PER_WORKER = 16;
 // Blocks with all workers together, so that the blocks held in flight stay a few megabytes
-// however many cores the machine has (a block is what one read brings, 256 KiB); past four
+// however many cores the machine has (a block is what one read brings, 256 KiB); past two
 // workers each gets a share, never under two (one being parsed, one waiting).
-const MAX_IN_FLIGHT = 16;
+const MAX_IN_FLIGHT = 32;
 const MIN_IN_FLIGHT_PER_WORKER = 2;
 // Batches parsed here may run this far ahead of the oldest block still with a worker. They are
 // compact (times and tags, not text), so a long lead costs little memory and keeps this thread
@@ -24,59 +25,109 @@ const MAX_QUEUED = 64;
 // only needs room for the largest line allowed (4 MiB of JSON parses into a few tens of MB).
 const WORKER_HEAP_LIMITS = {maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 256};
 
-type Pending = {resolve: (batch: PostBatch) => void; reject: (error: Error) => void};
-
 /** Takes back a block once it is parsed and nothing reads it any more. */
 export type RecycleBlock = (block: Uint8Array) => void;
 
+/** A block's place in line: its batch once parsed, here or by a worker. */
+class Slot {
+  batch: PostBatch | undefined;
+  #failure: Error | undefined;
+  #wake: (() => void) | undefined;
+
+  constructor(batch?: PostBatch) {
+    this.batch = batch;
+  }
+
+  fill(batch: PostBatch): void {
+    this.batch = batch;
+    this.#wakeUp();
+  }
+
+  fail(error: Error): void {
+    this.#failure = error;
+    this.#wakeUp();
+  }
+
+  /** The batch, once it has come; a worker's failure is thrown here, in its block's turn. */
+  async take(): Promise<PostBatch> {
+    while (this.batch === undefined) {
+      if (this.#failure !== undefined) throw this.#failure;
+      await new Promise<void>((resolve) => (this.#wake = resolve));
+    }
+    return this.batch;
+  }
+
+  #wakeUp(): void {
+    const wake = this.#wake;
+    this.#wake = undefined;
+    wake?.();
+  }
+}
+
 class ParseWorker {
   readonly #worker: Worker;
-  readonly #pending: Pending[] = [];
+  /**
+   * Where the worker's batches come back. A port of our own, rather than the worker's
+   * messages, because a port can be read synchronously: the calling thread's loop often runs a
+   * long while without a turn of the event loop (its reads are done before it asks), and a
+   * worker whose replies waited for that turn looked busy and was left idle.
+   */
+  readonly #replies: MessagePort;
+  readonly #recycle: RecycleBlock;
+  readonly #pending: Slot[] = [];
   #failure: Error | undefined;
 
   constructor(settings: BlockParserSettings, recycle: RecycleBlock) {
+    const {port1, port2} = new MessageChannel();
+    const workerData: ParseWorkerData = {settings, replies: port2};
     this.#worker = new Worker(new URL('parse-worker.js', import.meta.url), {
-      workerData: settings,
+      workerData,
+      transferList: [port2],
       resourceLimits: WORKER_HEAP_LIMITS,
     });
-    this.#worker.on('message', ({batch, block}: BlockReply) => {
-      recycle(block);
-      this.#pending.shift()?.resolve(batch);
-    });
+    this.#replies = port1;
+    this.#recycle = recycle;
+    port1.on('message', (reply: BlockReply) => this.#receive(reply));
     this.#worker.on('error', (error) => this.#fail(error));
     this.#worker.on('exit', (code) => this.#fail(new Error(`parse worker exited with ${code}`)));
   }
 
-  /** Blocks sent and not yet answered. */
-  get queued(): number {
+  /** Takes in the batches that have come back; returns how many blocks are still out. */
+  backlog(): number {
+    for (let reply = receiveMessageOnPort(this.#replies); reply !== undefined;) {
+      this.#receive(reply.message as BlockReply);
+      reply = receiveMessageOnPort(this.#replies);
+    }
     return this.#pending.length;
   }
 
-  parse(block: Uint8Array, seq: number): Promise<PostBatch> {
-    if (this.#failure) return Promise.reject(this.#failure);
-    return new Promise((resolve, reject) => {
-      this.#pending.push({resolve, reject});
-      const request: BlockRequest = {seq, block};
-      this.#worker.postMessage(request, [block.buffer as ArrayBuffer]);
-    });
+  parse(block: Uint8Array, seq: number): Slot {
+    const slot = new Slot();
+    if (this.#failure) {
+      slot.fail(this.#failure);
+      return slot;
+    }
+    this.#pending.push(slot);
+    const request: BlockRequest = {seq, block};
+    this.#worker.postMessage(request, [block.buffer as ArrayBuffer]);
+    return slot;
   }
 
   async stop(): Promise<void> {
     this.#worker.removeAllListeners('exit');
+    this.#replies.close();
     await this.#worker.terminate();
+  }
+
+  #receive({batch, block}: BlockReply): void {
+    this.#recycle(block);
+    this.#pending.shift()?.fill(batch);
   }
 
   #fail(error: Error): void {
     this.#failure ??= error;
-    for (const pending of this.#pending.splice(0)) pending.reject(this.#failure);
+    for (const pending of this.#pending.splice(0)) pending.fail(this.#failure);
   }
-}
-
-/** A block's place in line: parsed already, or still with a worker. */
-type Slot = {batch?: PostBatch; pending?: Promise<PostBatch>};
-
-async function take(slot: Slot): Promise<PostBatch> {
-  return slot.batch ?? (await slot.pending!);
 }
 
 /**
@@ -105,20 +156,17 @@ export async function* parseBlocks(
   try {
     let seq = 0;
     for await (const block of blocks) {
-      const worker = pool.find((candidate) => candidate.queued < perWorker);
-      if (worker === undefined) {
-        queue.push({batch: parseHere(block, seq++)});
-      } else {
-        const pending = worker.parse(block, seq++);
-        const slot: Slot = {pending};
-        // A failure surfaces when this batch's turn comes, not as an unhandled rejection.
-        pending.then((batch) => (slot.batch = batch)).catch(() => {});
-        queue.push(slot);
+      let worker: ParseWorker | undefined;
+      for (const candidate of pool) {
+        if (candidate.backlog() < perWorker) worker ??= candidate;
       }
+      queue.push(
+        worker === undefined ? new Slot(parseHere(block, seq++)) : worker.parse(block, seq++),
+      );
       while (queue[0]?.batch !== undefined) yield queue.shift()!.batch!;
-      while (queue.length >= MAX_QUEUED) yield await take(queue.shift()!);
+      while (queue.length >= MAX_QUEUED) yield await queue.shift()!.take();
     }
-    while (queue.length > 0) yield await take(queue.shift()!);
+    while (queue.length > 0) yield await queue.shift()!.take();
   } finally {
     await Promise.all(pool.map((worker) => worker.stop()));
   }
