@@ -3,27 +3,18 @@
 import {mkdtempSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
-import {afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {describeProgress} from '../../source/cli/progress-line.js';
-import {BIN, runInTerminal, type TerminalRun} from '../helpers/terminal.js';
-import {writeTaggedArchive} from '../helpers/tagged-archive.js';
-import {ensureBuilt} from '../e2e/build.js';
+import {BIN} from '../helpers/terminal.js';
+import {writeTaggedArchive} from '../helpers/archive.js';
+import {terminalTests} from '../e2e/terminal-tests.js';
 import {run} from './run-binary.js';
 
 const archive = writeTaggedArchive(20_000, 10, 7);
 const scratch = mkdtempSync(path.join(tmpdir(), 'trendtui-progress-'));
 const PROGRESS = /trendtui: \d+% · [\d.]+ [kM]?B of [\d.]+ [kM]?B · [\d.]+k? posts\/s/;
 
-let terminal: TerminalRun | undefined;
-
-beforeAll(() => {
-  ensureBuilt();
-});
-
-afterEach(() => {
-  terminal?.dispose();
-  terminal = undefined;
-});
+const terminals = terminalTests();
 
 describe('describeProgress', () => {
   it('says how much of how much, how fast and how long is left', () => {
@@ -39,7 +30,7 @@ describe('describeProgress', () => {
 
 describe('the progress line of a batch replay', () => {
   it('is drawn on a terminal stderr, then cleared', async () => {
-    terminal = runInTerminal(
+    const terminal = terminals.run(
       '/bin/sh',
       [
         '-c',

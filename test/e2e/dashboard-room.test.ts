@@ -1,34 +1,15 @@
 // The dashboard uses the room it has: `--top N` lists up to N trends where the rows allow.
-import {mkdtempSync} from 'node:fs';
-import {tmpdir} from 'node:os';
-import path from 'node:path';
-import {afterEach, beforeAll, expect, it} from 'vitest';
-import {runTrendtui, type TerminalRun} from '../helpers/terminal.js';
-import {ensureBuilt} from './build.js';
+import {expect, it} from 'vitest';
+import {isolated, terminalTests} from './terminal-tests.js';
 
 const DEMO = ['--source', 'demo', '--seed', '42', '--rate', '200', '--slide', '1s'];
 const BAR_ROW = /^[ ›]\s*\d+ #\S+\s+[█▏▎▍▌▋▊▉]+\s+\d+/;
 const barRows = (screen: string) => screen.split('\n').filter((line) => BAR_ROW.test(line));
 
-let run: TerminalRun | undefined;
-
-beforeAll(() => {
-  ensureBuilt();
-});
-
-afterEach(() => {
-  run?.dispose();
-  run = undefined;
-});
-
-const isolated = (columns: number, rows: number) => ({
-  columns,
-  rows,
-  env: {XDG_CONFIG_HOME: mkdtempSync(path.join(tmpdir(), 'trendtui-e2e-'))},
-});
+const terminals = terminalTests();
 
 it('shows twenty trends on a 200×50 terminal with --top 20', async () => {
-  run = runTrendtui([...DEMO, '--top', '20'], isolated(200, 50));
+  const run = terminals.trendtui([...DEMO, '--top', '20'], isolated(200, 50));
   const screen = await run.waitFor((s) => barRows(s).length === 20, 30_000);
   expect(barRows(screen).map((line) => Number(line.slice(1).trim().split(/\s+/)[0]))).toEqual(
     Array.from({length: 20}, (_, i) => i + 1),
@@ -38,7 +19,7 @@ it('shows twenty trends on a 200×50 terminal with --top 20', async () => {
 });
 
 it('shows three with --top 3, and gives the rows to the posts', async () => {
-  run = runTrendtui([...DEMO, '--top', '3'], isolated(80, 24));
+  const run = terminals.trendtui([...DEMO, '--top', '3'], isolated(80, 24));
   const postRows = (s: string) => s.split('\n').filter((l) => /^\d\d:\d\d:\d\d /.test(l));
   // Once the window holds many tags and the posts fill a pane taller than ten bars leave (3):
   const screen = await run.waitFor((s) => /· \d{3,} posts/.test(s) && postRows(s).length > 3);

@@ -1,19 +1,11 @@
 // The real binary on the built-in demo stream (fixed seed), in a pseudo-terminal rendered by a
 // terminal emulator, at the sizes a user might have: what appears, what the keys do, and what
 // state the terminal and the process table are left in.
-import {mkdtempSync, readdirSync, readFileSync, statSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {readdirSync, readFileSync, statSync} from 'node:fs';
 import path from 'node:path';
-import {afterEach, beforeAll, describe, expect, it} from 'vitest';
-import {
-  BIN,
-  isRunning,
-  runInTerminal,
-  runTrendtui,
-  type RunOptions,
-  type TerminalRun,
-} from '../helpers/terminal.js';
-import {ensureBuilt} from './build.js';
+import {describe, expect, it} from 'vitest';
+import {BIN, isRunning} from '../helpers/terminal.js';
+import {isolated, terminalTests, waitUntil} from './terminal-tests.js';
 
 const DEMO = ['--source', 'demo', '--seed', '42', '--rate', '50', '--slide', '1s'];
 const SIZES: Array<[number, number]> = [
@@ -22,33 +14,16 @@ const SIZES: Array<[number, number]> = [
 ];
 const BAR_ROW = /^\s*\d+ #\S+\s+[█▏▎▍▌▋▊▉]+\s+\d+/;
 
-let run: TerminalRun | undefined;
-
-beforeAll(() => {
-  ensureBuilt();
-});
-
-afterEach(() => {
-  run?.dispose();
-  run = undefined;
-});
-
-/** A fresh config directory, so keys that remember the window never touch the user's config. */
-function isolated(columns: number, rows: number): RunOptions {
-  return {
-    columns,
-    rows,
-    env: {XDG_CONFIG_HOME: mkdtempSync(path.join(tmpdir(), 'trendtui-e2e-'))},
-  };
-}
+const terminals = terminalTests();
 
 const barRows = (screen: string) => screen.split('\n').filter((line) => BAR_ROW.test(line));
 
 // Only a full-size terminal has room for the notice line; a small one still says "demo".
 it('falls back to the demo without a token and says in one line how to go live', async () => {
-  const options = isolated(80, 24);
-  options.env = {...options.env, X_BEARER_TOKEN: '', TWITTER_BEARER_TOKEN: '', BEARER_TOKEN: ''};
-  run = runTrendtui(['--seed', '42'], options);
+  const run = terminals.trendtui(
+    ['--seed', '42'],
+    isolated(80, 24, {X_BEARER_TOKEN: '', TWITTER_BEARER_TOKEN: '', BEARER_TOKEN: ''}),
+  );
   const screen = await run.waitFor('to go live');
   expect(screen.split('\n')[0]).toContain('trendtui demo');
   const hint = screen.split('\n').find((line) => line.includes('to go live'))!;
@@ -58,7 +33,7 @@ it('falls back to the demo without a token and says in one line how to go live',
 
 describe.each(SIZES)('the dashboard at %i×%i', (columns, rows) => {
   it('shows ten hashtag bars with counts, and never uses the last row', async () => {
-    run = runTrendtui(DEMO, isolated(columns, rows));
+    const run = terminals.trendtui(DEMO, isolated(columns, rows));
     const screen = await run.waitFor((s) => barRows(s).length === 10);
     const bars = barRows(screen);
     expect(bars.map((line) => Number(line.trim().split(/\s+/)[0]))).toEqual([
@@ -75,7 +50,7 @@ describe.each(SIZES)('the dashboard at %i×%i', (columns, rows) => {
   });
 
   it('changes the window label and the chart at once on +', async () => {
-    run = runTrendtui([...DEMO, '--window', '10s'], isolated(columns, rows));
+    const run = terminals.trendtui([...DEMO, '--window', '10s'], isolated(columns, rows));
     await run.waitFor((s) => barRows(s).length === 10 && s.includes('10s/1s'));
     if (columns >= 80) {
       expect(run.text()).toContain('Top hashtags by posts · 10s to');
@@ -94,7 +69,7 @@ describe.each(SIZES)('the dashboard at %i×%i', (columns, rows) => {
   });
 
   it('shows help on ? and closes it on Esc', async () => {
-    run = runTrendtui(DEMO, isolated(columns, rows));
+    const run = terminals.trendtui(DEMO, isolated(columns, rows));
     await run.waitFor('demo');
     run.press('?');
     const help = await run.waitFor((s) => s.includes('Keys') && s.includes('quit'));
@@ -106,7 +81,7 @@ describe.each(SIZES)('the dashboard at %i×%i', (columns, rows) => {
 
   it('quits on q with exit 0, the terminal restored and no process left behind', async () => {
     // a shell runs trendtui, then reports its exit status and the terminal's modes
-    run = runInTerminal(
+    const run = terminals.run(
       '/bin/sh',
       [
         '-c',
@@ -119,7 +94,7 @@ describe.each(SIZES)('the dashboard at %i×%i', (columns, rows) => {
       isolated(columns, rows),
     );
     await run.waitFor((s) => barRows(s).length === 10);
-    const processes = run.processTree().filter((pid) => pid !== run!.pid);
+    const processes = run.processTree().filter((pid) => pid !== run.pid);
     // trendtui and its ingest server, at least
     expect(processes.length).toBeGreaterThanOrEqual(2);
     expect(run.inAlternateScreen()).toBe(true);
@@ -136,7 +111,7 @@ describe.each(SIZES)('the dashboard at %i×%i', (columns, rows) => {
 
 describe('the dashboard over time', () => {
   it('recounts the bars over the longer window at once when + is pressed', async () => {
-    run = runTrendtui([...DEMO, '--window', '10s'], isolated(80, 24));
+    const run = terminals.trendtui([...DEMO, '--window', '10s'], isolated(80, 24));
     await run.waitFor((s) => barRows(s).length === 10);
     // once posts have flowed for more than 10 s, a 20 s window holds more than the 10 s one
     const firstWindow = Date.now();
@@ -158,7 +133,7 @@ describe('the dashboard under signals and resizing', () => {
     ['SIGTERM', 143],
     ['SIGHUP', 129],
   ])('on %s restores the terminal, stops the server and exits %i', async (signal, code) => {
-    run = runTrendtui(DEMO, isolated(80, 24));
+    const run = terminals.trendtui(DEMO, isolated(80, 24));
     await run.waitFor((s) => barRows(s).length === 10);
     const processes = run.processTree();
     expect(processes.length).toBeGreaterThanOrEqual(2);
@@ -171,7 +146,7 @@ describe('the dashboard under signals and resizing', () => {
   });
 
   it('quits on Ctrl-C like q: exit 0, terminal restored, server stopped', async () => {
-    run = runTrendtui(DEMO, isolated(80, 24));
+    const run = terminals.trendtui(DEMO, isolated(80, 24));
     await run.waitFor((s) => barRows(s).length === 10);
     const processes = run.processTree();
     expect(processes.length).toBeGreaterThanOrEqual(2);
@@ -183,7 +158,7 @@ describe('the dashboard under signals and resizing', () => {
   });
 
   it('reflows at once on resize, shows "too small" below 40×12 and still quits on q', async () => {
-    run = runTrendtui(DEMO, isolated(80, 24));
+    const run = terminals.trendtui(DEMO, isolated(80, 24));
     await run.waitFor((s) => barRows(s).length === 10 && s.includes('Posts'));
     run.resize(40, 12);
     const small = await run.waitFor((s) => barRows(s).length === 10 && !s.includes('Posts/s'));
@@ -198,7 +173,7 @@ describe('the dashboard under signals and resizing', () => {
 
   it('remembers a window chosen with keys in the config file', async () => {
     const options = isolated(80, 24);
-    run = runTrendtui(DEMO, options);
+    const run = terminals.trendtui(DEMO, options);
     await run.waitFor('20s/1s');
     run.press('+');
     await run.waitFor('30s/1s');
@@ -219,12 +194,4 @@ function findConfig(dir: string): string {
     } else if (entry === 'config.json') return full;
   }
   return '';
-}
-
-async function waitUntil(test: () => boolean, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!test()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }

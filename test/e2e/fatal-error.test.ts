@@ -1,24 +1,14 @@
 // A source that stops for good (X answers 401): the dashboard shows the whole message, wrapped
 // rather than cut at the terminal's width; leaving with `q` prints it again on the restored
 // screen and the exit status says the run failed.
-import {mkdtempSync} from 'node:fs';
-import {tmpdir} from 'node:os';
-import path from 'node:path';
-import {afterEach, beforeAll, describe, expect, it} from 'vitest';
-import {BIN, runInTerminal, type TerminalRun} from '../helpers/terminal.js';
+import {describe, expect, it} from 'vitest';
+import {BIN} from '../helpers/terminal.js';
 import {startMockXServer, type MockXServer} from '../helpers/mock-x-server.js';
-import {ensureBuilt} from './build.js';
+import {isolated, terminalTests} from './terminal-tests.js';
 
-let terminal: TerminalRun | undefined;
 let mock: MockXServer | undefined;
 
-beforeAll(() => {
-  ensureBuilt();
-});
-
-afterEach(async () => {
-  terminal?.dispose();
-  terminal = undefined;
+const terminals = terminalTests(async () => {
   await mock?.close();
   mock = undefined;
 });
@@ -33,18 +23,13 @@ describe('a fatal source error on the dashboard', () => {
       'X rejected the bearer token (401 Unauthorized): set X_BEARER_TOKEN or run ' +
       '`trendtui config set x.token -`';
     expect(message.length).toBeGreaterThan(80);
-    terminal = runInTerminal(
+    const terminal = terminals.run(
       '/bin/sh',
       ['-c', '"$0" "$1" stan lee; echo "exit=$?"', process.execPath, BIN],
-      {
-        columns: 80,
-        rows: 24,
-        env: {
-          XDG_CONFIG_HOME: mkdtempSync(path.join(tmpdir(), 'trendtui-e2e-')),
-          X_BEARER_TOKEN: 'a-revoked-token-0123456789',
-          TRENDTUI_X_API_URL: mock.baseUrl,
-        },
-      },
+      isolated(80, 24, {
+        X_BEARER_TOKEN: 'a-revoked-token-0123456789',
+        TRENDTUI_X_API_URL: mock.baseUrl,
+      }),
     );
     const shown = await terminal.waitFor((s) => words(s).includes(message), 20_000);
     expect(terminal.inAlternateScreen()).toBe(true);

@@ -3,12 +3,9 @@
 // terminal escape sequences; the dashboard, run for real in a pseudo-terminal and rendered by a
 // terminal emulator, must show them as plain text and never obey them.
 import {createServer, type Server, type Socket} from 'node:net';
-import {mkdtempSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
-import path from 'node:path';
-import {afterEach, beforeAll, describe, expect, it} from 'vitest';
-import {runTrendtui, type TerminalRun} from '../helpers/terminal.js';
-import {ensureBuilt} from './build.js';
+import {describe, expect, it} from 'vitest';
+import {writeArchive} from '../helpers/archive.js';
+import {isolated, terminalTests} from './terminal-tests.js';
 
 const ESC = '\u001b';
 const HOSTILE = {
@@ -23,15 +20,8 @@ const HOSTILE = {
 
 let server: Server;
 let sockets: Socket[] = [];
-let run: TerminalRun | undefined;
 
-beforeAll(() => {
-  ensureBuilt();
-});
-
-afterEach(async () => {
-  run?.dispose();
-  run = undefined;
+const terminals = terminalTests(async () => {
   for (const socket of sockets) socket.destroy();
   sockets = [];
   await new Promise((resolve) => server?.close(resolve));
@@ -79,12 +69,10 @@ describe('hostile text from the network', () => {
     [40, 12],
   ])('at %i×%i cannot move the cursor, retitle or clear the terminal', async (columns, rows) => {
     const port = await startHostileServer();
-    const config = mkdtempSync(path.join(tmpdir(), 'trendtui-e2e-'));
-    run = runTrendtui(['--connect', `127.0.0.1:${port}`, '--window', '10s', '--slide', '1s'], {
-      columns,
-      rows,
-      env: {XDG_CONFIG_HOME: config},
-    });
+    const run = terminals.trendtui(
+      ['--connect', `127.0.0.1:${port}`, '--window', '10s', '--slide', '1s'],
+      isolated(columns, rows),
+    );
     // the tag shows up in the bar chart once the first 1 s slide closes
     const screen = await run.waitFor((s) => s.includes('#Evil') && s.includes('#Fine'));
     if (columns >= 80) {
@@ -112,25 +100,22 @@ describe('hostile text from the network', () => {
 
 describe('hostile text from a replayed archive', () => {
   it('shows the posts of an X archive as plain text, obeying none of their escapes', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'trendtui-e2e-'));
-    const archive = path.join(dir, 'hostile.jsonl');
     // X API v2 stream lines, one second apart, whose text tries every trick at once
-    const lines = Array.from({length: 40}, (_, i) =>
-      JSON.stringify({
+    const archive = writeArchive(
+      Array.from({length: 40}, (_, i) => ({
         data: {
           id: String(1000 + i),
           text: `${HOSTILE.text} #Evil post${i}`,
           created_at: new Date(Date.UTC(2024, 0, 1, 12, 0, i)).toISOString(),
           author_id: HOSTILE.author,
         },
-      }),
+      })),
+      'hostile.jsonl',
     );
-    writeFileSync(archive, lines.join('\n') + '\n');
-    run = runTrendtui(['--replay', archive, '--speed', '5', '--window', '10s', '--slide', '2s'], {
-      columns: 80,
-      rows: 24,
-      env: {XDG_CONFIG_HOME: dir},
-    });
+    const run = terminals.trendtui(
+      ['--replay', archive, '--speed', '5', '--window', '10s', '--slide', '2s'],
+      isolated(80, 24),
+    );
     await run.waitFor((s) => s.includes('#Evil') && s.includes('MARKER-AFTER-MOVE'));
     const postRow = run.screen().find((line) => line.includes('MARKER-AFTER-MOVE'))!;
     expect(postRow).toMatch(/^\d\d:\d\d:\d\d mallory hello MARKER-AFTER-MOVE red line2/);

@@ -3,42 +3,20 @@
 // the connection (the dashboard reconnects and says so), and the dashboard itself killed with
 // SIGKILL (its child notices and exits).
 import {createServer, type Server, type Socket} from 'node:net';
-import {mkdtempSync} from 'node:fs';
-import {tmpdir} from 'node:os';
-import path from 'node:path';
-import {afterEach, beforeAll, describe, expect, it} from 'vitest';
-import {isRunning, runTrendtui, type RunOptions, type TerminalRun} from '../helpers/terminal.js';
-import {ensureBuilt} from './build.js';
+import {describe, expect, it} from 'vitest';
+import {isRunning} from '../helpers/terminal.js';
+import {isolated, terminalTests, waitUntil} from './terminal-tests.js';
 
 const DEMO = ['--source', 'demo', '--seed', '42', '--slide', '1s'];
-let run: TerminalRun | undefined;
 let server: Server | undefined;
 let sockets: Socket[] = [];
 
-beforeAll(() => {
-  ensureBuilt();
-});
-
-afterEach(async () => {
-  run?.dispose();
-  run = undefined;
+const terminals = terminalTests(async () => {
   for (const socket of sockets) socket.destroy();
   sockets = [];
   if (server) await new Promise((resolve) => server!.close(resolve));
   server = undefined;
 });
-
-function isolated(columns = 80, rows = 24): RunOptions {
-  return {columns, rows, env: {XDG_CONFIG_HOME: mkdtempSync(path.join(tmpdir(), 'trendtui-e2e-'))}};
-}
-
-async function waitUntil(test: () => boolean, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!test()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 /** A wire-protocol v1 server on 127.0.0.1 that says hello, reports live and sends posts. */
 function wireServer(port = 0): Promise<number> {
@@ -74,15 +52,15 @@ function wireServer(port = 0): Promise<number> {
 
 describe('the ingest link as the header shows it', () => {
   it('says the server is restarting when the child dies, then live again', async () => {
-    run = runTrendtui(DEMO, isolated());
+    const run = terminals.trendtui(DEMO, isolated());
     await run.waitFor('demo live');
-    const child = run.processTree().find((pid) => pid !== run!.pid);
+    const child = run.processTree().find((pid) => pid !== run.pid);
     expect(child).toBeDefined();
     process.kill(child!, 'SIGKILL');
     await run.waitFor(/demo restarting server (in \d+s|now)/);
     // a new child, and "live" only once that child says so
     await waitUntil(
-      () => run!.processTree().some((pid) => pid !== run!.pid && pid !== child),
+      () => run.processTree().some((pid) => pid !== run.pid && pid !== child),
       20_000,
     );
     await run.waitFor('demo live', 20_000);
@@ -92,7 +70,7 @@ describe('the ingest link as the header shows it', () => {
 
   it('says it is reconnecting when a --connect server drops, then live again', async () => {
     const port = await wireServer();
-    run = runTrendtui(['--connect', `127.0.0.1:${port}`, '--slide', '1s'], isolated());
+    const run = terminals.trendtui(['--connect', `127.0.0.1:${port}`, '--slide', '1s'], isolated());
     await run.waitFor((s) => s.includes('demo live') && s.includes('#Steady'));
     // drop every connection and stop listening: the dashboard must notice and retry
     await new Promise<void>((resolve) => {
@@ -110,9 +88,9 @@ describe('the ingest link as the header shows it', () => {
   }, 60_000);
 
   it('leaves no server behind when the dashboard is killed with SIGKILL', async () => {
-    run = runTrendtui(DEMO, isolated());
+    const run = terminals.trendtui(DEMO, isolated());
     await run.waitFor('demo live');
-    const children = run.processTree().filter((pid) => pid !== run!.pid);
+    const children = run.processTree().filter((pid) => pid !== run.pid);
     expect(children.length).toBeGreaterThanOrEqual(1);
     process.kill(run.pid, 'SIGKILL');
     await run.exited;
@@ -123,7 +101,7 @@ describe('the ingest link as the header shows it', () => {
 
 describe('colour', () => {
   it('writes no colour codes with --no-color', async () => {
-    run = runTrendtui([...DEMO, '--no-color'], isolated());
+    const run = terminals.trendtui([...DEMO, '--no-color'], isolated());
     await run.waitFor((s) => /\b10 #/.test(s) && s.includes('Posts/s'));
     // SGR colours: 30–37, 90–97 foreground, 40–47 background, 38;5/38;2 extended
     // eslint-disable-next-line no-control-regex
@@ -133,7 +111,7 @@ describe('colour', () => {
   });
 
   it('colours the dashboard by default', async () => {
-    run = runTrendtui(DEMO, isolated());
+    const run = terminals.trendtui(DEMO, isolated());
     await run.waitFor((s) => /\b10 #/.test(s));
     // eslint-disable-next-line no-control-regex
     expect(run.output()).toMatch(/\u001b\[(3[0-7]|9[0-7])m/);

@@ -2,12 +2,9 @@
 // end, the third trend is selected and opened, and everything the trend view shows (its posts,
 // its count, its history and baseline, the terms seen with it) is checked against a recount of
 // the posts fed in. Esc must give the full view back.
-import {mkdtempSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
-import path from 'node:path';
-import {afterEach, beforeAll, describe, expect, it} from 'vitest';
-import {runTrendtui, type TerminalRun} from '../helpers/terminal.js';
-import {ensureBuilt} from './build.js';
+import {describe, expect, it} from 'vitest';
+import {writeArchive} from '../helpers/archive.js';
+import {isolated, terminalTests} from './terminal-tests.js';
 
 const WINDOW_MS = 20_000;
 const SLIDE_MS = 10_000;
@@ -29,11 +26,12 @@ function feed(): FedPost[] {
   return posts;
 }
 
-function writeArchive(posts: FedPost[]): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'trendtui-open-'));
-  const file = path.join(dir, 'posts.jsonl');
-  const lines = posts.map((p) =>
-    JSON.stringify({
+const terminals = terminalTests();
+
+/** The fed posts replayed to their end at full speed, window 20 s, slide 10 s. */
+function replayFeed(posts: FedPost[], columns: number, rows: number) {
+  const archive = writeArchive(
+    posts.map((p) => ({
       type: 'post',
       id: p.id,
       created_at: new Date(p.time).toISOString(),
@@ -42,10 +40,12 @@ function writeArchive(posts: FedPost[]): string {
       lang: 'en',
       author: p.author,
       retweet: false,
-    }),
+    })),
   );
-  writeFileSync(file, lines.join('\n') + '\n');
-  return file;
+  return terminals.trendtui(
+    ['--replay', archive, '--speed', 'max', '--window', '20s', '--slide', '10s'],
+    isolated(columns, rows),
+  );
 }
 
 /** What the dashboard must show for `key`, recounted from the posts alone. */
@@ -86,17 +86,6 @@ const barRows = (screen: string) =>
     .map((line) => BAR_ROW.exec(line))
     .filter((m): m is RegExpExecArray => m !== null);
 
-let run: TerminalRun | undefined;
-
-beforeAll(() => {
-  ensureBuilt();
-});
-
-afterEach(() => {
-  run?.dispose();
-  run = undefined;
-});
-
 const SIZES: Array<[number, number]> = [
   [80, 24],
   [40, 12],
@@ -106,12 +95,7 @@ const SIZES: Array<[number, number]> = [
 describe.each(SIZES)('opening a trend at %i×%i', (columns, rows) => {
   it('shows only its posts, its history and the terms seen with it, all recountable', async () => {
     const posts = feed();
-    const archive = writeArchive(posts);
-    const config = mkdtempSync(path.join(tmpdir(), 'trendtui-e2e-'));
-    run = runTrendtui(
-      ['--replay', archive, '--speed', 'max', '--window', '20s', '--slide', '10s'],
-      {columns, rows, env: {XDG_CONFIG_HOME: config}},
-    );
+    const run = replayFeed(posts, columns, rows);
     const full = await run.waitFor((s) => /ended/.test(s) && barRows(s).length >= 3, 30_000);
     const third = barRows(full)[2]!;
     const display = third[2]!;
@@ -175,12 +159,7 @@ describe.each(SIZES)('opening a trend at %i×%i', (columns, rows) => {
 describe('the mouse', () => {
   it('selects a bar on a click and opens it on a second; reports are off again at exit', async () => {
     const posts = feed();
-    const archive = writeArchive(posts);
-    const config = mkdtempSync(path.join(tmpdir(), 'trendtui-e2e-'));
-    run = runTrendtui(
-      ['--replay', archive, '--speed', 'max', '--window', '20s', '--slide', '10s'],
-      {columns: 80, rows: 24, env: {XDG_CONFIG_HOME: config}},
-    );
+    const run = replayFeed(posts, 80, 24);
     const full = await run.waitFor((s) => /ended/.test(s) && barRows(s).length >= 3, 30_000);
     expect(run.output()).toContain('\u001b[?1000h\u001b[?1006h');
     const screen = full.split('\n');

@@ -1,28 +1,14 @@
 // Keys when stdin is a pipe: `cat f | trendtui --replay -` reads the posts from the pipe and the
 // keys from the terminal itself. Where there is no terminal at all (a new session without one),
 // the footer offers no keys. The real binary, in a pseudo-terminal rendered by xterm.js.
-import {mkdtempSync} from 'node:fs';
-import {tmpdir} from 'node:os';
-import path from 'node:path';
-import {afterEach, beforeAll, describe, expect, it} from 'vitest';
-import {BIN, isRunning, runInTerminal, type TerminalRun} from '../helpers/terminal.js';
-import {writeTaggedArchive} from '../helpers/tagged-archive.js';
-import {ensureBuilt} from './build.js';
+import {describe, expect, it} from 'vitest';
+import {BIN, isRunning, type TerminalRun} from '../helpers/terminal.js';
+import {writeTaggedArchive} from '../helpers/archive.js';
+import {isolated, terminalTests} from './terminal-tests.js';
 
 const archive = writeTaggedArchive(400, 50, 3);
 
-let terminal: TerminalRun | undefined;
-
-beforeAll(() => {
-  ensureBuilt();
-});
-
-afterEach(() => {
-  terminal?.dispose();
-  terminal = undefined;
-});
-
-const env = () => ({XDG_CONFIG_HOME: mkdtempSync(path.join(tmpdir(), 'trendtui-e2e-'))});
+const terminals = terminalTests();
 const PIPED =
   'cat "$1" | "$0" "$2" --replay - --speed max --window 10s --slide 5s --no-color; echo "exit=$?"';
 const footer = (t: TerminalRun) => t.screen()[22]!;
@@ -31,11 +17,11 @@ describe('the dashboard with stdin piped', () => {
   // The `+` comes right after the replay ended, possibly while its last windows are still being
   // closed: the change must be applied once they are, never dropped.
   it('takes q, ? and + from the terminal itself', async () => {
-    terminal = runInTerminal('/bin/sh', ['-c', PIPED, process.execPath, archive, BIN], {
-      columns: 80,
-      rows: 24,
-      env: env(),
-    });
+    const terminal = terminals.run(
+      '/bin/sh',
+      ['-c', PIPED, process.execPath, archive, BIN],
+      isolated(80, 24),
+    );
     await terminal.waitFor((s) => /\bended\b/.test(s.split('\n')[0]!) && s.includes('#Tag'));
     expect(footer(terminal)).toMatch(/\bq quit\b/);
     terminal.press('?');
@@ -50,16 +36,16 @@ describe('the dashboard with stdin piped', () => {
 
   it('offers no keys when there is no terminal to read them from', async () => {
     // setsid: a new session with no controlling terminal; the screen is still the pty.
-    terminal = runInTerminal(
+    const terminal = terminals.run(
       '/usr/bin/setsid',
       ['-w', '/bin/sh', '-c', PIPED, process.execPath, archive, BIN],
-      {columns: 80, rows: 24, env: env()},
+      isolated(80, 24),
     );
     await terminal.waitFor((s) => /\bended\b/.test(s.split('\n')[0]!) && s.includes('#Tag'));
     expect(footer(terminal)).toContain('no keys');
     expect(footer(terminal)).not.toMatch(/\bq quit\b/);
     // Stop it the only way left: a signal to the processes this test started.
-    const started = terminal.processTree().filter((pid) => pid !== terminal!.pid);
+    const started = terminal.processTree().filter((pid) => pid !== terminal.pid);
     for (const pid of started) {
       try {
         process.kill(pid, 'SIGTERM');

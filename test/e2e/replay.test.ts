@@ -1,51 +1,32 @@
 // A replay of a newest-first archive (as twarc2 searches are) through the real binary: on the
 // dashboard every post is counted and the result stays on screen after the end; at `--speed 10`
 // it takes a tenth of its own duration instead of rushing through in no time.
-import {mkdtempSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
-import path from 'node:path';
-import {afterEach, beforeAll, describe, expect, it} from 'vitest';
-import {runTrendtui, type TerminalRun} from '../helpers/terminal.js';
+import {describe, expect, it} from 'vitest';
+import {writeArchive} from '../helpers/archive.js';
 import {run as runBinary} from '../cli/run-binary.js';
-import {ensureBuilt} from './build.js';
+import {isolated, terminalTests} from './terminal-tests.js';
 
-const scratch = mkdtempSync(path.join(tmpdir(), 'trendtui-e2e-replay-'));
 /** A multiple of every slide used here, so window ends are easy to reason about. */
 const T0 = Date.UTC(2026, 0, 1, 12, 0, 0);
 const TAGS = ['Alpha', 'Beta', 'Gamma', 'Delta'];
 
 /** `count` posts `stepMs` apart from T0, written newest first; post i carries TAGS[i % 4] */
 function newestFirst(name: string, count: number, stepMs: number): string {
-  const lines: string[] = [];
+  const posts: object[] = [];
   for (let i = count - 1; i >= 0; i--) {
     const tag = TAGS[i % TAGS.length]!;
-    lines.push(
-      JSON.stringify({
-        type: 'post',
-        id: String(i),
-        created_at: new Date(T0 + i * stepMs).toISOString(),
-        text: `post ${i} #${tag}`,
-        hashtags: [tag],
-      }),
-    );
+    posts.push({
+      type: 'post',
+      id: String(i),
+      created_at: new Date(T0 + i * stepMs).toISOString(),
+      text: `post ${i} #${tag}`,
+      hashtags: [tag],
+    });
   }
-  const file = path.join(scratch, name);
-  writeFileSync(file, lines.join('\n') + '\n');
-  return file;
+  return writeArchive(posts, name);
 }
 
-let terminal: TerminalRun | undefined;
-
-beforeAll(() => {
-  ensureBuilt();
-});
-
-afterEach(() => {
-  terminal?.dispose();
-  terminal = undefined;
-});
-
-const env = () => ({XDG_CONFIG_HOME: mkdtempSync(path.join(tmpdir(), 'trendtui-e2e-'))});
+const terminals = terminalTests();
 const header = (screen: string) => screen.split('\n').slice(0, 2).join('\n');
 const chart = (screen: string) =>
   screen
@@ -58,9 +39,9 @@ describe('replaying a newest-first archive on the dashboard', () => {
     // 6,000 posts over 60 s of event time, newest first. Window 10 s, slide 5 s: the last
     // window holding the newest post is [T0+55s, T0+65s), with posts 5500…5999.
     const file = newestFirst('newest-first.jsonl', 6000, 10);
-    terminal = runTrendtui(
+    const terminal = terminals.trendtui(
       ['--replay', file, '--speed', 'max', '--window', '10s', '--slide', '5s', '--no-color'],
-      {columns: 80, rows: 24, env: env()},
+      isolated(80, 24),
     );
     const ended = await terminal.waitFor(
       (s) => /replay ended|\bended\b/.test(header(s)) && /500 in window/.test(s),

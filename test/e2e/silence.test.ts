@@ -1,11 +1,9 @@
 // A source that delivers nothing says so: how long since the last post (or since the start) and
 // what it is doing, instead of `live` over a countdown to a first window that never comes. The
 // real binary against local servers that send nothing, or nothing that matches.
-import {mkdtempSync, readFileSync} from 'node:fs';
-import {createServer} from 'node:net';
-import {tmpdir} from 'node:os';
-import path from 'node:path';
-import {afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {readFileSync} from 'node:fs';
+import {describe, expect, it} from 'vitest';
+import {closedPort} from '../helpers/closed-port.js';
 import {finished, start} from '../cli/run-binary.js';
 import {startWireServer, type WireServer} from '../cli/wire-server.js';
 import {
@@ -13,38 +11,25 @@ import {
   type JetstreamEvent,
   type MockJetstreamServer,
 } from '../helpers/mock-jetstream-server.js';
-import {runTrendtui, type TerminalRun} from '../helpers/terminal.js';
-import {ensureBuilt} from './build.js';
+import {isolated, terminalTests} from './terminal-tests.js';
 
-let terminal: TerminalRun | undefined;
 let wire: WireServer | undefined;
 let jetstream: MockJetstreamServer | undefined;
 
-beforeAll(() => {
-  ensureBuilt();
-});
-
-afterEach(async () => {
-  terminal?.dispose();
-  terminal = undefined;
+const terminals = terminalTests(async () => {
   await wire?.close();
   wire = undefined;
   await jetstream?.close();
   jetstream = undefined;
 });
 
-const env = () => ({XDG_CONFIG_HOME: mkdtempSync(path.join(tmpdir(), 'trendtui-e2e-'))});
 const headerOf = (screen: string) => screen.split('\n')[0]!;
 
 describe('a silent source on the dashboard', () => {
   it('says how long nothing came and what the source is doing; the chart shows the empty window', async () => {
     wire = await startWireServer('bluesky');
     void wire.client.then(() => wire!.status({state: 'live', detail: 'Bluesky Jetstream'}));
-    terminal = runTrendtui(['--connect', `127.0.0.1:${wire.port}`], {
-      columns: 80,
-      rows: 24,
-      env: env(),
-    });
+    const terminal = terminals.trendtui(['--connect', `127.0.0.1:${wire.port}`], isolated(80, 24));
     const first = await terminal.waitFor(/no post since the start, \d+s ago/, 20_000);
     expect(headerOf(first)).toMatch(/bluesky silent \d+s/);
     expect(first).toContain('Bluesky live, nothing arriving');
@@ -99,34 +84,23 @@ describe('a silent source on the dashboard', () => {
         }
       },
     ]);
-    terminal = runTrendtui(['--source', 'bluesky', 'stan', 'lee'], {
-      columns: 100,
-      rows: 30,
-      env: {...env(), TRENDTUI_JETSTREAM_URL: jetstream.url},
-    });
+    const terminal = terminals.trendtui(
+      ['--source', 'bluesky', 'stan', 'lee'],
+      isolated(100, 30, {TRENDTUI_JETSTREAM_URL: jetstream.url}),
+    );
     const screen = await terminal.waitFor(/Bluesky live, \d+ posts seen, none matched/, 30_000);
     expect(screen).toMatch(/no post since the start, \d+s ago/);
     expect(headerOf(screen)).toMatch(/silent \d+s/);
   }, 60_000);
 });
 
-/** A port nobody listens on: bound once, then closed. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const {port} = server.address() as {port: number};
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
 describe('an offline source on the dashboard', () => {
   it('says since when nothing came and that it is reconnecting, counting down', async () => {
     const port = await closedPort();
-    terminal = runTrendtui(['--source', 'bluesky', 'stan', 'lee'], {
-      columns: 100,
-      rows: 30,
-      env: {...env(), TRENDTUI_JETSTREAM_URL: `ws://127.0.0.1:${port}/subscribe`},
-    });
+    const terminal = terminals.trendtui(
+      ['--source', 'bluesky', 'stan', 'lee'],
+      isolated(100, 30, {TRENDTUI_JETSTREAM_URL: `ws://127.0.0.1:${port}/subscribe`}),
+    );
     // The header counts down to the next attempt; the line under it says since when nothing
     // came and why.
     const screen = await terminal.waitFor(

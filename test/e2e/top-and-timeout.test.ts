@@ -1,44 +1,21 @@
 // `--top N` on the dashboard, and `--timeout DUR` for a source that never delivers (a closed
 // port, a silent pipe): one line and exit 1, in pipe mode and on the dashboard.
-import {mkdtempSync} from 'node:fs';
-import {createServer} from 'node:net';
-import {tmpdir} from 'node:os';
-import path from 'node:path';
-import {afterEach, beforeAll, describe, expect, it} from 'vitest';
-import {BIN, runInTerminal, runTrendtui, type TerminalRun} from '../helpers/terminal.js';
+import {describe, expect, it} from 'vitest';
+import {closedPort} from '../helpers/closed-port.js';
+import {BIN} from '../helpers/terminal.js';
 import {run} from '../cli/run-binary.js';
-import {ensureBuilt} from './build.js';
+import {isolated, terminalTests} from './terminal-tests.js';
 
 const BAR_ROW = /^\s*\d+ #\S+\s+[█▏▎▍▌▋▊▉]+\s+\d+/;
 const barRows = (screen: string) => screen.split('\n').filter((line) => BAR_ROW.test(line));
 
-let terminal: TerminalRun | undefined;
-
-beforeAll(() => {
-  ensureBuilt();
-});
-
-afterEach(() => {
-  terminal?.dispose();
-  terminal = undefined;
-});
-
-const env = () => ({XDG_CONFIG_HOME: mkdtempSync(path.join(tmpdir(), 'trendtui-e2e-'))});
-
-/** A port nobody listens on: bound once, then closed. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const {port} = server.address() as {port: number};
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+const terminals = terminalTests();
 
 describe('--top on the dashboard', () => {
   it('shows at most N trends', async () => {
-    terminal = runTrendtui(
+    const terminal = terminals.trendtui(
       ['--source', 'demo', '--seed', '42', '--rate', '50', '--slide', '1s', '--top', '3'],
-      {columns: 80, rows: 24, env: env()},
+      isolated(80, 24),
     );
     await terminal.waitFor((s) => barRows(s).length === 3);
     // Several slides later, still three (the demo has far more than three tags a window).
@@ -60,7 +37,7 @@ describe('--timeout', () => {
 
   it('dashboard: gives up on a source that never delivers, restores the terminal, says why, exit 1', async () => {
     const port = await closedPort();
-    terminal = runInTerminal(
+    const terminal = terminals.run(
       '/bin/sh',
       [
         '-c',
@@ -69,7 +46,7 @@ describe('--timeout', () => {
         BIN,
         `127.0.0.1:${port}`,
       ],
-      {columns: 80, rows: 24, env: env()},
+      isolated(80, 24),
     );
     const screen = await terminal.waitFor('exit=', 20_000);
     expect(terminal.inAlternateScreen()).toBe(false);

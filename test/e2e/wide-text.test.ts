@@ -2,50 +2,33 @@
 // measured as nothing) and emoji ZWJ sequences and skin-tone modifiers (drawn as their parts by
 // xterm.js and tmux). Replayed through the real binary in a pseudo-terminal rendered by
 // xterm.js: no row may wrap, or the header scrolls off the screen for good.
-import {mkdtempSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
-import path from 'node:path';
-import {afterEach, beforeAll, describe, expect, it} from 'vitest';
-import {runTrendtui, type TerminalRun} from '../helpers/terminal.js';
-import {ensureBuilt} from './build.js';
+import {describe, expect, it} from 'vitest';
+import {writeArchive} from '../helpers/archive.js';
+import {isolated, terminalTests} from './terminal-tests.js';
 
-const scratch = mkdtempSync(path.join(tmpdir(), 'trendtui-e2e-wide-'));
 const ZWJ_POST = 'York was 👨‍👩‍👧 remember 👏🏽 will remember writer';
 const LONE_SURROGATES = 'half an emoji \ud83d\ud83d then more words';
 
 function archive(name: string, texts: string[]): string {
   const start = Date.now() - 5000;
-  const lines: string[] = [];
+  const posts: object[] = [];
   for (let i = 0; i < 40; i++) {
     const text = texts[i % texts.length]!;
     // Long enough that every row is cut to the pane's full width.
     const long = Array.from({length: 6}, () => text).join(' ') + ' #WideText';
-    lines.push(
-      JSON.stringify({
-        type: 'post',
-        id: String(i),
-        created_at: new Date(start + i * 100).toISOString(),
-        text: long,
-        hashtags: ['WideText'],
-        author: `author${i}`,
-      }),
-    );
+    posts.push({
+      type: 'post',
+      id: String(i),
+      created_at: new Date(start + i * 100).toISOString(),
+      text: long,
+      hashtags: ['WideText'],
+      author: `author${i}`,
+    });
   }
-  const file = path.join(scratch, name);
-  writeFileSync(file, lines.join('\n') + '\n');
-  return file;
+  return writeArchive(posts, name);
 }
 
-let terminal: TerminalRun | undefined;
-
-beforeAll(() => {
-  ensureBuilt();
-});
-
-afterEach(() => {
-  terminal?.dispose();
-  terminal = undefined;
-});
+const terminals = terminalTests();
 
 describe.each([
   [100, 30],
@@ -58,11 +41,10 @@ describe.each([
     '%s: no row wraps, the header stays on top',
     async (_name, texts, marker) => {
       const file = archive(`${columns}-${marker.replace(/\W/g, '')}.jsonl`, texts);
-      terminal = runTrendtui(['--replay', file, '--speed', 'max', '--no-color'], {
-        columns,
-        rows,
-        env: {XDG_CONFIG_HOME: mkdtempSync(path.join(tmpdir(), 'trendtui-e2e-'))},
-      });
+      const terminal = terminals.trendtui(
+        ['--replay', file, '--speed', 'max', '--no-color'],
+        isolated(columns, rows),
+      );
       const screen = await terminal.waitFor(
         (s) => /\bended\b/.test(s.split('\n')[0]!) && s.includes(marker),
         30_000,
