@@ -1,7 +1,7 @@
 // Opens a replay archive for batch reading: a file, a gzip-compressed file or stdin (`-`), as
 // a stream of byte chunks. Compression is recognised by its magic bytes, so a `.gz` file, a
 // gzip file without the suffix and gzip piped into stdin all work.
-import {open, type FileHandle} from 'node:fs/promises';
+import {open, type FileHandle, type FileReadResult} from 'node:fs/promises';
 import {createGunzip} from 'node:zlib';
 import type {Readable} from 'node:stream';
 
@@ -22,6 +22,8 @@ const GZIP_MAGIC_1 = 0x8b;
 // Also the size of the blocks handed to parse workers: big enough that messaging costs nothing,
 // small enough that the few blocks in flight stay a few MB.
 const READ_CHUNK_BYTES = 256 * 1024;
+// Reads of an uncompressed file under way ahead of the reader (see fromFile).
+const READS_AHEAD = 3;
 
 export type ArchiveReading = {
   /**
@@ -127,9 +129,10 @@ async function isGzip(handle: FileHandle): Promise<boolean> {
 }
 
 /**
- * An uncompressed file read in chunks into two buffers in turn: the next read is under way
- * while the reader handles a chunk, and a chunk's memory is read into again once the reader
- * has asked for the chunk after it.
+ * An uncompressed file read in chunks into a ring of buffers, a few reads under way ahead of
+ * the reader: a read is done on the thread pool, and when every core is busy (as batch replay
+ * keeps them) a single read ahead often had not been done when the reader asked for it. A
+ * buffer is read into again only once the reader has asked for the chunk after it.
  */
 function fromFile(name: string, handle: FileHandle): ArchiveInput {
   let position = 0;
@@ -137,26 +140,35 @@ function fromFile(name: string, handle: FileHandle): ArchiveInput {
   const close = () => {
     if (closed) return;
     closed = true;
-    // FileHandle.close waits for a read still under way.
+    // FileHandle.close waits for the reads still under way.
     handle.close().catch(() => {});
   };
   async function* chunks(): AsyncGenerator<Uint8Array> {
-    const buffers = [new Uint8Array(READ_CHUNK_BYTES), new Uint8Array(READ_CHUNK_BYTES)];
-    let turn = 0;
-    const readInto = (buffer: Uint8Array) => {
-      const read = handle.read(buffer, 0, buffer.length, position);
+    const buffers = Array.from({length: READS_AHEAD + 1}, () => new Uint8Array(READ_CHUNK_BYTES));
+    const reads: Promise<FileReadResult<Uint8Array>>[] = [];
+    let nextBuffer = 0;
+    let readFrom = 0;
+    const readAhead = () => {
+      const buffer = buffers[nextBuffer]!;
+      nextBuffer = (nextBuffer + 1) % buffers.length;
+      const read = handle.read(buffer, 0, buffer.length, readFrom);
       // A read still under way when the reader stops early is not an unhandled rejection.
       read.catch(() => {});
-      return read;
+      readFrom += buffer.length;
+      reads.push(read);
     };
-    let next = readInto(buffers[turn]!);
     try {
       for (;;) {
-        const {bytesRead, buffer} = await next;
+        while (reads.length < READS_AHEAD) readAhead();
+        const {bytesRead, buffer} = await reads.shift()!;
         if (bytesRead === 0) return;
         position += bytesRead;
-        turn = 1 - turn;
-        next = readInto(buffers[turn]!);
+        if (bytesRead < buffer.length) {
+          // The file ended here, or the system read less than asked: the reads after this one
+          // began at the wrong place. They are let finish, then read again from here.
+          await Promise.allSettled(reads.splice(0));
+          readFrom = position;
+        }
         yield buffer.subarray(0, bytesRead);
       }
     } finally {
