@@ -1,38 +1,19 @@
 import React from 'react';
 import {afterEach, describe, expect, it, vi} from 'vitest';
 import {cleanup} from 'ink-testing-library';
-import type {Post} from '../../source/core/post.js';
-import {App} from '../../source/ui/app.js';
-import {TrendModel} from '../../source/ui/trend-model.js';
+import {App, type AppProps} from '../../source/ui/app.js';
+import {taggedPost, testModel} from './model-fixture.js';
 import {renderTui, settle} from './render-tui.js';
 
 const START = Date.UTC(2026, 10, 26, 12, 0, 0);
 
-function post(id: number, hashtags: string[], retweet = false): Post {
-  return {
-    id: String(id),
-    createdAt: START,
-    text: `post ${id}`,
-    hashtags,
-    cashtags: [],
-    mentions: [],
-    retweet,
-    author: 'a',
-  };
-}
+const post = (id: number, hashtags: string[], retweet = false) =>
+  taggedPost(id, hashtags, {createdAt: START, retweet});
 
 /** A model that has seen two slides' worth of posts and shows its first window. */
 function filledModel() {
   let now = START;
-  const model = new TrendModel({
-    query: 'stan lee',
-    source: 'demo',
-    windowMs: 10_000,
-    slideMs: 5_000,
-    timeMode: 'arrival',
-    retweets: true,
-    now: () => now,
-  });
+  const model = testModel(() => now, {windowMs: 10_000, slideMs: 5_000});
   model.handle({type: 'link', link: {state: 'connected'}});
   model.handle({type: 'status', status: {state: 'live'}});
   let id = 0;
@@ -48,6 +29,14 @@ function filledModel() {
   return model;
 }
 
+/** The App, uncoloured, at columns×rows, on a filled model unless `props` brings its own. */
+function showApp(columns: number, rows: number, props: Partial<AppProps> = {}) {
+  return renderTui(
+    <App model={props.model ?? filledModel()} color={false} ascii={false} {...props} />,
+    {columns, rows},
+  );
+}
+
 afterEach(() => {
   cleanup();
 });
@@ -55,10 +44,7 @@ afterEach(() => {
 describe('App', () => {
   it('changes the window at once on + and remembers it', async () => {
     const remember = vi.fn();
-    const tui = await renderTui(
-      <App model={filledModel()} color={false} ascii={false} onWindowChange={remember} />,
-      {columns: 80, rows: 24},
-    );
+    const tui = await showApp(80, 24, {onWindowChange: remember});
     expect(tui.frame()).toContain('10s/5s');
     expect(tui.frame()).toMatch(/#StanLee .* 30 /);
     await tui.press('+');
@@ -76,10 +62,7 @@ describe('App', () => {
 
   it('switches what is counted on t and how it is ordered on o, at once, and remembers both', async () => {
     const remember = vi.fn();
-    const tui = await renderTui(
-      <App model={filledModel()} color={false} ascii={false} onCountingChange={remember} />,
-      {columns: 80, rows: 24},
-    );
+    const tui = await showApp(80, 24, {onCountingChange: remember});
     expect(tui.frame()).toContain('Top hashtags by posts');
     expect(tui.frame()).toMatch(/#StanLee .* 30 /);
     // Every post is by one account: ordered by accounts, each tag counts 1.
@@ -101,10 +84,7 @@ describe('App', () => {
   });
 
   it('opens help on ? and closes it on Esc', async () => {
-    const tui = await renderTui(<App model={filledModel()} color={false} ascii={false} />, {
-      columns: 80,
-      rows: 24,
-    });
+    const tui = await showApp(80, 24);
     await tui.press('?');
     expect(tui.frame()).toContain('window longer / shorter');
     await tui.press('\u001b');
@@ -114,10 +94,7 @@ describe('App', () => {
   });
 
   it('toggles retweets in the counts and the post list', async () => {
-    const tui = await renderTui(<App model={filledModel()} color={false} ascii={false} />, {
-      columns: 80,
-      rows: 30,
-    });
+    const tui = await showApp(80, 30);
     expect(tui.frame()).toContain('#Retweeted');
     expect(tui.frame()).toContain('RT post');
     await tui.press('r');
@@ -128,19 +105,8 @@ describe('App', () => {
 
   it('freezes the panes while paused but keeps the header live', async () => {
     let now = START;
-    const model = new TrendModel({
-      query: '',
-      source: 'demo',
-      windowMs: 10_000,
-      slideMs: 5_000,
-      timeMode: 'arrival',
-      retweets: true,
-      now: () => now,
-    });
-    const tui = await renderTui(<App model={model} color={false} ascii={false} intervalMs={10} />, {
-      columns: 80,
-      rows: 24,
-    });
+    const model = testModel(() => now, {query: '', windowMs: 10_000, slideMs: 5_000});
+    const tui = await showApp(80, 24, {model, intervalMs: 10});
     await tui.press('p');
     expect(tui.frame()).toContain('PAUSED');
     model.handle({type: 'post', post: post(1, ['Hidden'])});
@@ -156,10 +122,7 @@ describe('App', () => {
   });
 
   it('scrolls the post pane with the arrow keys', async () => {
-    const tui = await renderTui(<App model={filledModel()} color={false} ascii={false} />, {
-      columns: 80,
-      rows: 30,
-    });
+    const tui = await showApp(80, 30);
     const firstPost = () =>
       tui
         .frame()
@@ -174,10 +137,7 @@ describe('App', () => {
   });
 
   it('reflows at once when the terminal is resized, down to the too-small message', async () => {
-    const tui = await renderTui(<App model={filledModel()} color={false} ascii={false} />, {
-      columns: 120,
-      rows: 40,
-    });
+    const tui = await showApp(120, 40);
     expect(tui.frame().split('\n').length).toBeLessThanOrEqual(39);
     await tui.resize(40, 12);
     expect(tui.frame().split('\n').length).toBeLessThanOrEqual(11);
@@ -189,10 +149,7 @@ describe('App', () => {
   it('quits on q and on Ctrl-C, even when the terminal is too small', async () => {
     for (const key of ['q', '\u0003']) {
       const onQuit = vi.fn();
-      const tui = await renderTui(
-        <App model={filledModel()} color={false} ascii={false} onQuit={onQuit} />,
-        {columns: 30, rows: 8},
-      );
+      const tui = await showApp(30, 8, {onQuit});
       await tui.press(key);
       expect(onQuit).toHaveBeenCalledTimes(1);
       cleanup();

@@ -4,41 +4,23 @@
 import React from 'react';
 import {afterEach, describe, expect, it} from 'vitest';
 import {cleanup} from 'ink-testing-library';
-import type {Post} from '../../source/core/post.js';
 import {App} from '../../source/ui/app.js';
-import {TrendModel} from '../../source/ui/trend-model.js';
+import type {TrendModel} from '../../source/ui/trend-model.js';
+import {taggedPost, testModel} from './model-fixture.js';
 import {renderTui, settle} from './render-tui.js';
 
 const START = Date.UTC(2026, 10, 26, 12, 0, 0);
 const DOWN = '\u001b[B';
 const UP = '\u001b[A';
 
-function post(id: number, hashtags: string[], text = `post ${id}`): Post {
-  return {
-    id: String(id),
-    createdAt: START,
-    text,
-    hashtags,
-    cashtags: [],
-    mentions: [],
-    retweet: false,
-    author: `user${id % 3}`,
-  };
-}
+const post = (id: number, hashtags: string[], text = `post ${id}`) =>
+  taggedPost(id, hashtags, {createdAt: START, text, author: `user${id % 3}`});
 
 /** A model on a fake clock; `slide(counts)` feeds one 5 s slide of posts and closes it. */
 function slidingModel() {
   let now = START;
   let id = 0;
-  const model = new TrendModel({
-    query: '',
-    source: 'demo',
-    windowMs: 5_000,
-    slideMs: 5_000,
-    timeMode: 'arrival',
-    retweets: true,
-    now: () => now,
-  });
+  const model = testModel(() => now, {query: '', windowMs: 5_000, slideMs: 5_000});
   model.handle({type: 'link', link: {state: 'connected'}});
   model.handle({type: 'status', status: {state: 'live'}});
   const slide = (counts: Record<string, number>) => {

@@ -1,42 +1,30 @@
 import {describe, expect, it} from 'vitest';
 import type {Post} from '../../source/core/post.js';
-import {LISTED_PER_SECOND, TrendModel} from '../../source/ui/trend-model.js';
+import {LISTED_PER_SECOND} from '../../source/ui/trend-model.js';
+import {taggedPost, testModel} from './model-fixture.js';
 
 function clock(start: number) {
   let now = start;
   return {now: () => now, set: (ms: number) => (now = ms)};
 }
 
-function post(id: number, hashtags: string[], retweet = false): Post {
-  return {
-    id: String(id),
-    createdAt: 0,
-    text: `post ${id}`,
-    hashtags,
-    cashtags: [],
-    mentions: [],
-    retweet,
-    author: 'a',
-  };
-}
+const post = (id: number, hashtags: string[], retweet = false) =>
+  taggedPost(id, hashtags, {retweet});
 
-function model(now: () => number, over: Partial<ConstructorParameters<typeof TrendModel>[0]> = {}) {
-  return new TrendModel({
-    query: 'stan lee',
-    source: 'demo',
-    windowMs: 20_000,
-    slideMs: 10_000,
-    timeMode: 'arrival',
-    retweets: true,
-    now,
-    ...over,
-  });
-}
+/** A model of a replay, whose windows follow the posts' own times. */
+const replayModel = (c: ReturnType<typeof clock>) =>
+  testModel(c.now, {timeMode: 'event', source: 'replay'});
+
+/** The replayed post `id`, `seconds` into the archive (which starts at 1_000_000). */
+const replayed = (id: number, seconds: number, tags: string[]) => ({
+  type: 'post' as const,
+  post: taggedPost(id, tags, {createdAt: 1_000_000 + seconds * 1000}),
+});
 
 describe('TrendModel', () => {
   it('counts posts by arrival and shows the window once its slide ends', () => {
     const c = clock(1_000_000);
-    const m = model(c.now);
+    const m = testModel(c.now);
     m.handle({type: 'post', post: post(1, ['StanLee', 'Marvel'])});
     c.set(1_000_500);
     expect(m.tick()).toBe(false);
@@ -61,7 +49,7 @@ describe('TrendModel', () => {
 
   it('answers a window change at once from retained history', () => {
     const c = clock(1_000_000);
-    const m = model(c.now);
+    const m = testModel(c.now);
     m.handle({type: 'post', post: post(1, ['old'])});
     c.set(1_015_000);
     m.handle({type: 'post', post: post(2, ['new'])});
@@ -78,7 +66,7 @@ describe('TrendModel', () => {
   it('holds what the window and its baseline need, and marks a longer window partial until whole', () => {
     const c = clock(1_000_000);
     // 20 s window, 10 s slide, baseline 10 × 20 s: 230 s of history held, no more.
-    const m = model(c.now);
+    const m = testModel(c.now);
     const feed = (from: number, to: number) => {
       for (let t = from; t < to; t += 1000) {
         c.set(t);
@@ -99,7 +87,7 @@ describe('TrendModel', () => {
 
   it('switches between counting retweets and not, exactly', () => {
     const c = clock(1_000_000);
-    const m = model(c.now);
+    const m = testModel(c.now);
     m.handle({type: 'post', post: post(1, ['a'])});
     m.handle({type: 'post', post: post(2, ['a'], true)});
     m.handle({type: 'post', post: post(3, ['b'], true)});
@@ -117,7 +105,7 @@ describe('TrendModel', () => {
 
   it('keeps the newest posts first and bounded', () => {
     const c = clock(1_000_000);
-    const m = model(c.now);
+    const m = testModel(c.now);
     for (let i = 0; i < 2000; i++) {
       c.set(1_000_000 + i * 20); // 50 posts/s: every one is listed
       m.handle({type: 'post', post: post(i, [])});
@@ -129,7 +117,7 @@ describe('TrendModel', () => {
 
   it('tracks link, status, hello and dropped posts', () => {
     const c = clock(1_000_000);
-    const m = model(c.now);
+    const m = testModel(c.now);
     expect(m.snapshot().link.state).toBe('connecting');
     m.handle({type: 'link', link: {state: 'connected'}});
     m.handle({
@@ -148,7 +136,7 @@ describe('TrendModel', () => {
 
   it('measures posts per second and the rate series over three windows', () => {
     const c = clock(1_000_000);
-    const m = model(c.now);
+    const m = testModel(c.now);
     for (let s = 0; s < 10; s++) {
       c.set(1_000_000 + s * 1000);
       for (let i = 0; i < 20; i++) m.handle({type: 'post', post: post(s * 100 + i, [])});
@@ -163,9 +151,8 @@ describe('TrendModel', () => {
   });
 
   it('counts by event time in event mode and reports late posts', () => {
-    const c = clock(5_000_000);
     // A replay: its windows close by the archive's own clock.
-    const m = model(c.now, {timeMode: 'event', source: 'replay'});
+    const m = replayModel(clock(5_000_000));
     const at = (id: number, createdAt: number): Post => ({...post(id, ['x']), createdAt});
     m.handle({type: 'post', post: at(1, 1_000_000)});
     m.handle({type: 'post', post: at(2, 1_040_000)});
@@ -181,16 +168,11 @@ describe('TrendModel', () => {
 
 describe('TrendModel when a replay ends', () => {
   it('closes the last windows at once instead of a slide of wall time each', () => {
-    const c = clock(5_000_000);
-    const m = model(c.now, {timeMode: 'event', source: 'replay'});
-    const at = (id: number, seconds: number, tags: string[]) => ({
-      type: 'post' as const,
-      post: {...post(id, tags), createdAt: 1_000_000 + seconds * 1000},
-    });
+    const m = replayModel(clock(5_000_000));
     // newest first, as twarc2 search archives are
-    m.handle(at(1, 35, ['Last']));
-    m.handle(at(2, 12, ['Middle']));
-    m.handle(at(3, 1, ['First']));
+    m.handle(replayed(1, 35, ['Last']));
+    m.handle(replayed(2, 12, ['Middle']));
+    m.handle(replayed(3, 1, ['First']));
     m.tick();
     m.handle({type: 'status', status: {state: 'ended', detail: 'replay ended: 3 posts'}});
     expect(m.tick()).toBe(true);
@@ -201,17 +183,12 @@ describe('TrendModel when a replay ends', () => {
   });
 
   it('applies a window change asked for while the last windows close, once they are closed', () => {
-    const c = clock(5_000_000);
-    const m = model(c.now, {timeMode: 'event', source: 'replay'});
-    const at = (id: number, seconds: number, tags: string[]) => ({
-      type: 'post' as const,
-      post: {...post(id, tags), createdAt: 1_000_000 + seconds * 1000},
-    });
-    m.handle(at(1, 1, ['First']));
-    m.handle(at(2, 12, ['Middle']));
+    const m = replayModel(clock(5_000_000));
+    m.handle(replayed(1, 1, ['First']));
+    m.handle(replayed(2, 12, ['Middle']));
     // Far enough on for more windows than one tick closes: the drain spans several ticks.
-    m.handle(at(3, 5000, ['Last']));
-    m.handle(at(4, 4990, ['Late']));
+    m.handle(replayed(3, 5000, ['Last']));
+    m.handle(replayed(4, 4990, ['Late']));
     m.handle({type: 'status', status: {state: 'ended', detail: 'replay ended: 4 posts'}});
     m.tick();
     // The key is taken, and the header shows the new setting at once…
@@ -235,7 +212,7 @@ describe('TrendModel when a replay ends', () => {
 describe('TrendModel after a replay has ended', () => {
   it('keeps the last window and stops its clock, however much wall time passes', () => {
     const c = clock(5_000_000);
-    const m = model(c.now, {timeMode: 'event', source: 'replay'});
+    const m = replayModel(c);
     for (let i = 0; i < 30; i++) {
       m.handle({type: 'post', post: {...post(i, ['Tag']), createdAt: 1_000_000 + i * 1000}});
       c.set(5_000_000 + i * 10);
@@ -262,41 +239,14 @@ describe('TrendModel after a replay has ended', () => {
 describe('TrendModel under a flood', () => {
   it('counts every post but lists at most LISTED_PER_SECOND a second', () => {
     let now = 1_000_000;
-    const m = new TrendModel({
-      query: '',
-      source: 'demo',
-      windowMs: 10_000,
-      slideMs: 10_000,
-      timeMode: 'arrival',
-      retweets: true,
-      now: () => now,
-    });
+    const m = testModel(() => now, {query: '', windowMs: 10_000, slideMs: 10_000});
     for (let i = 0; i < 3000; i++) {
-      m.handle({
-        type: 'post',
-        post: {
-          id: String(i),
-          createdAt: now,
-          text: `p${i}`,
-          hashtags: ['t'],
-          cashtags: [],
-          mentions: [],
-          retweet: false,
-        },
-      });
+      m.handle({type: 'post', post: taggedPost(i, ['t'], {createdAt: now, text: `p${i}`})});
     }
     now = 1_001_000;
     m.handle({
       type: 'post',
-      post: {
-        id: 'next',
-        createdAt: now,
-        text: 'next second',
-        hashtags: ['t'],
-        cashtags: [],
-        mentions: [],
-        retweet: false,
-      },
+      post: taggedPost('next', ['t'], {createdAt: now, text: 'next second'}),
     });
     now = 1_010_000;
     m.tick();
@@ -312,14 +262,7 @@ describe('TrendModel under a flood', () => {
 
 describe('TrendModel link changes', () => {
   it('forgets the old source status when the link drops, so a stale "live" is never shown', () => {
-    const m = new TrendModel({
-      query: '',
-      source: 'demo',
-      windowMs: 10_000,
-      slideMs: 10_000,
-      timeMode: 'arrival',
-      retweets: true,
-    });
+    const m = testModel(Date.now, {query: '', windowMs: 10_000, slideMs: 10_000});
     m.handle({type: 'link', link: {state: 'connected'}});
     m.handle({type: 'status', status: {state: 'live'}});
     m.handle({type: 'link', link: {state: 'restarting-child', detail: 'died', retryInMs: 1000}});
