@@ -54,17 +54,34 @@ const makePost = (createdAt: number, hashtags: string[], retweet = false): Post 
   retweet,
 });
 
-let server: WireServer | undefined;
+let servers: WireServer[] = [];
 afterEach(async () => {
-  await server?.close();
-  server = undefined;
+  for (const server of servers) await server.close();
+  servers = [];
 });
+
+/** A protocol-v1 server for `source` on 127.0.0.1, closed after the test. */
+async function wireServer(source: string): Promise<WireServer> {
+  const server = await startWireServer(source);
+  servers.push(server);
+  return server;
+}
+
+/**
+ * Pipe mode connected to a fresh server for `source`, its output captured; `signals` stands in
+ * for the process's.
+ */
+async function pipeOver(source: Options['source'], over: Partial<Options> = {}) {
+  const server = await wireServer(source);
+  const io = capture();
+  const signals = new EventEmitter();
+  const run = runPipe(baseOptions(server.port, {source, ...over}), {...io, signals});
+  return {server, io, signals, run};
+}
 
 describe('pipe mode over a live stream', () => {
   it('prints every window of an event-time replay, then the last ones at the end, and exits 0', async () => {
-    server = await startWireServer('replay');
-    const io = capture();
-    const run = runPipe(baseOptions(server.port), io);
+    const {server, io, run} = await pipeOver('replay');
     // 25 posts, one every 2 s from T0, tag A on all, B on every third.
     const posts: Post[] = [];
     for (let i = 0; i < 25; i++) {
@@ -114,9 +131,7 @@ describe('pipe mode over a live stream', () => {
   });
 
   it('keeps a replay on its own clock: a pause in delivery makes no post late', async () => {
-    server = await startWireServer('replay');
-    const io = capture();
-    const run = runPipe(baseOptions(server.port, {windowMs: 200, slideMs: 100, speed: 1000}), io);
+    const {server, io, run} = await pipeOver('replay', {windowMs: 200, slideMs: 100, speed: 1000});
     const posts = Array.from({length: 40}, (_, i) => makePost(T0 + i * 50, ['Tag']));
     for (const p of posts.slice(0, 20)) await server.post(p);
     // Several wall-clock slides pass with no post: the archive's clock must not move.
@@ -136,9 +151,7 @@ describe('pipe mode over a live stream', () => {
   });
 
   it('prints a CSV header once and one row per tag', async () => {
-    server = await startWireServer('replay');
-    const io = capture();
-    const run = runPipe(baseOptions(server.port, {format: 'csv', windowMs: 10_000}), io);
+    const {server, io, run} = await pipeOver('replay', {format: 'csv', windowMs: 10_000});
     await server.post(makePost(T0 + 1000, ['Marvel', 'StanLee']));
     await server.post(makePost(T0 + 12_000, ['Marvel']));
     await server.status({state: 'ended'});
@@ -152,9 +165,7 @@ describe('pipe mode over a live stream', () => {
   });
 
   it('leaves retweets out with --no-retweets', async () => {
-    server = await startWireServer('replay');
-    const io = capture();
-    const run = runPipe(baseOptions(server.port, {retweets: false, windowMs: 10_000}), io);
+    const {server, io, run} = await pipeOver('replay', {retweets: false, windowMs: 10_000});
     await server.post(makePost(T0 + 1000, ['Kept']));
     await server.post(makePost(T0 + 2000, ['Retweeted'], true));
     await server.status({state: 'ended'});
@@ -165,15 +176,13 @@ describe('pipe mode over a live stream', () => {
   });
 
   it('closes windows by the clock in arrival mode, one record per slide', async () => {
-    server = await startWireServer('demo');
-    const io = capture();
-    const signals = new EventEmitter();
-    const run = runPipe(
-      baseOptions(server.port, {source: 'demo', timeMode: 'arrival', windowMs: 200, slideMs: 100}),
-      {...io, signals},
-    );
+    const {server, io, signals, run} = await pipeOver('demo', {
+      timeMode: 'arrival',
+      windowMs: 200,
+      slideMs: 100,
+    });
     await server.client;
-    const feeding = setInterval(() => void server?.post(makePost(0, ['Tick'])), 10);
+    const feeding = setInterval(() => void server.post(makePost(0, ['Tick'])), 10);
     while (io.out().split('\n').length < 5) await new Promise((resolve) => setTimeout(resolve, 20));
     clearInterval(feeding);
     signals.emit('SIGINT');
@@ -193,13 +202,7 @@ describe('pipe mode over a live stream', () => {
     ['SIGINT', 130],
     ['SIGTERM', 143],
   ])('stops on %s with %i after closing the connection', async (signal, code) => {
-    server = await startWireServer('demo');
-    const io = capture();
-    const signals = new EventEmitter();
-    const run = runPipe(baseOptions(server.port, {source: 'demo', timeMode: 'arrival'}), {
-      ...io,
-      signals,
-    });
+    const {server, signals, run} = await pipeOver('demo', {timeMode: 'arrival'});
     await server.client;
     signals.emit(signal);
     expect(await run).toBe(code);
@@ -208,7 +211,7 @@ describe('pipe mode over a live stream', () => {
   });
 
   it('exits 0 quietly when the reader goes away (EPIPE)', async () => {
-    server = await startWireServer('replay');
+    const server = await wireServer('replay');
     const stderr = new PassThrough();
     let err = '';
     stderr.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
@@ -226,9 +229,7 @@ describe('pipe mode over a live stream', () => {
   });
 
   it('gives up with 1 on a source error that will not be retried', async () => {
-    server = await startWireServer('x');
-    const io = capture();
-    const run = runPipe(baseOptions(server.port, {source: 'x', timeMode: 'arrival'}), io);
+    const {server, io, run} = await pipeOver('x', {timeMode: 'arrival'});
     await server.status({
       state: 'error',
       detail: 'X rejected the bearer token (401): check X_BEARER_TOKEN',
@@ -241,13 +242,7 @@ describe('pipe mode over a live stream', () => {
   });
 
   it('says `live` again on stderr when the source is back after a reconnect', async () => {
-    server = await startWireServer('x');
-    const io = capture();
-    const signals = new EventEmitter();
-    const run = runPipe(baseOptions(server.port, {source: 'x', timeMode: 'arrival'}), {
-      ...io,
-      signals,
-    });
+    const {server, io, signals, run} = await pipeOver('x', {timeMode: 'arrival'});
     const live = {state: 'live', detail: 'X filtered stream, rule "stan lee"'} as const;
     await server.status(live);
     await server.status({
@@ -274,13 +269,7 @@ describe('pipe mode over a live stream', () => {
   });
 
   it('stops cleanly on SIGHUP (the terminal went away) with 129', async () => {
-    server = await startWireServer('x');
-    const io = capture();
-    const signals = new EventEmitter();
-    const run = runPipe(baseOptions(server.port, {source: 'x', timeMode: 'arrival'}), {
-      ...io,
-      signals,
-    });
+    const {server, signals, run} = await pipeOver('x', {timeMode: 'arrival'});
     await server.client;
     await server.post(makePost(Date.now(), ['A']));
     signals.emit('SIGHUP');
@@ -291,9 +280,7 @@ describe('pipe mode over a live stream', () => {
   });
 
   it('reports posts the server dropped for a slow reader', async () => {
-    server = await startWireServer('replay');
-    const io = capture();
-    const run = runPipe(baseOptions(server.port), io);
+    const {server, io, run} = await pipeOver('replay');
     await server.status({state: 'lagging', detail: 'client too slow'}, 7);
     await server.status({state: 'lagging', detail: 'client too slow'}, 5);
     await server.status({state: 'ended'});
