@@ -2,7 +2,8 @@ import {spawn} from 'node:child_process';
 import net from 'node:net';
 import {afterEach, describe, expect, it} from 'vitest';
 import {connectToServer} from '../../source/ingest/client.js';
-import type {PostStream, StreamEvent} from '../../source/ingest/stream.js';
+import type {PostStream} from '../../source/ingest/stream.js';
+import {recordStream} from '../helpers/stream-events.js';
 import {BIN, cleanEnv} from '../cli/run-binary.js';
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -24,25 +25,10 @@ async function scriptedServer(port = 0) {
   return {port: (server.address() as net.AddressInfo).port, connections, close};
 }
 
+/** Records the stream's events; it is closed after the test. */
 function record(stream: PostStream) {
-  const events: StreamEvent[] = [];
-  const waiters: {test: (event: StreamEvent) => boolean; resolve: () => void}[] = [];
-  stream.subscribe((event) => {
-    events.push(event);
-    for (const waiter of [...waiters]) {
-      if (waiter.test(event)) {
-        waiters.splice(waiters.indexOf(waiter), 1);
-        waiter.resolve();
-      }
-    }
-  });
   cleanups.push(() => stream.close());
-  return {
-    events,
-    next(test: (event: StreamEvent) => boolean): Promise<void> {
-      return new Promise((resolve) => waiters.push({test, resolve}));
-    },
-  };
+  return recordStream(stream);
 }
 
 const helloLine = '{"type":"hello","protocol":1,"source":"demo","query":"","server":"t"}\n';

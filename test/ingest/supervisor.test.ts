@@ -4,7 +4,8 @@ import {existsSync, readFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import {afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {defaultEntry, serveArguments, spawnIngest} from '../../source/ingest/supervisor.js';
-import type {PostStream, StreamEvent} from '../../source/ingest/stream.js';
+import type {PostStream} from '../../source/ingest/stream.js';
+import {recordStream} from '../helpers/stream-events.js';
 import {testOptions} from '../helpers/options.js';
 
 const streams: PostStream[] = [];
@@ -16,24 +17,27 @@ beforeAll(() => {
   if (!existsSync(defaultEntry())) throw new Error('run `npm run build` first: no dist/bin.js');
 });
 
+/** Records the stream's events; it is closed after the test. */
 function watch(stream: PostStream) {
   streams.push(stream);
-  const events: StreamEvent[] = [];
-  const waiters: {test: (event: StreamEvent) => boolean; resolve: () => void}[] = [];
-  stream.subscribe((event) => {
-    events.push(event);
-    for (const waiter of [...waiters]) {
-      if (waiter.test(event)) {
-        waiters.splice(waiters.indexOf(waiter), 1);
-        waiter.resolve();
-      }
-    }
+  return recordStream(stream);
+}
+
+/**
+ * A parent process (a fixture) that supervises an ingest child with `options` and prints the
+ * child's pid; resolves with both once it has.
+ */
+async function supervisedParent(options: ReturnType<typeof testOptions>, stdin: 'ignore' | 'pipe') {
+  const script = fileURLToPath(new URL('./fixtures/supervised-parent.mjs', import.meta.url));
+  const parent = spawn(process.execPath, [script, JSON.stringify(options)], {
+    stdio: [stdin, 'pipe', 'inherit'],
   });
-  return {
-    events,
-    next: (test: (event: StreamEvent) => boolean) =>
-      new Promise<void>((resolve) => waiters.push({test, resolve})),
-  };
+  const childPid = await new Promise<number>((resolve, reject) => {
+    parent.stdout!.setEncoding('utf8');
+    parent.stdout!.once('data', (text: string) => resolve(Number(text.trim())));
+    parent.once('exit', () => reject(new Error('parent exited early')));
+  });
+  return {parent, childPid};
 }
 
 /**
@@ -138,15 +142,7 @@ describe('spawnIngest', () => {
   });
 
   it('the child exits within 2 s when its parent is killed with SIGKILL', async () => {
-    const script = fileURLToPath(new URL('./fixtures/supervised-parent.mjs', import.meta.url));
-    const parent = spawn(process.execPath, [script, JSON.stringify(testOptions())], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    const childPid = await new Promise<number>((resolve, reject) => {
-      parent.stdout.setEncoding('utf8');
-      parent.stdout.once('data', (text: string) => resolve(Number(text.trim())));
-      parent.once('exit', () => reject(new Error('parent exited early')));
-    });
+    const {childPid, parent} = await supervisedParent(testOptions(), 'ignore');
     expect(alive(childPid)).toBe(true);
     parent.kill('SIGKILL');
     const took = await gone(childPid, 2000);
@@ -154,27 +150,15 @@ describe('spawnIngest', () => {
   });
 
   it('a child reading stdin notices a SIGKILLed parent too (its stdin stays open)', async () => {
-    const script = fileURLToPath(new URL('./fixtures/supervised-parent.mjs', import.meta.url));
     // The test keeps the parent's stdin (which the child inherits) open, so only the child's
     // parent check can notice.
-    const parent = spawn(
-      process.execPath,
-      [script, JSON.stringify(testOptions({source: 'stdin'}))],
-      {
-        stdio: ['pipe', 'pipe', 'inherit'],
-      },
-    );
-    parent.stdin.write('stan lee was here #StanLee\n');
-    const childPid = await new Promise<number>((resolve, reject) => {
-      parent.stdout.setEncoding('utf8');
-      parent.stdout.once('data', (text: string) => resolve(Number(text.trim())));
-      parent.once('exit', () => reject(new Error('parent exited early')));
-    });
+    const {childPid, parent} = await supervisedParent(testOptions({source: 'stdin'}), 'pipe');
+    parent.stdin!.write('stan lee was here #StanLee\n');
     expect(alive(childPid)).toBe(true);
     parent.kill('SIGKILL');
     const took = await gone(childPid, 2000);
     expect(took).toBeLessThan(2000);
-    parent.stdin.destroy();
+    parent.stdin!.destroy();
   });
 });
 
