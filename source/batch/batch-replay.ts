@@ -21,8 +21,6 @@ import {availableParallelism} from 'node:os';
 import type {Readable} from 'node:stream';
 import {eventLoopTurns} from '../core/event-loop-turns.js';
 import {createRecordFormatter, type RecordFormat} from '../core/format/records.js';
-import type {RankOrder} from '../core/rank-order.js';
-import type {TermKind} from '../core/terms/term-kind.js';
 import {UntimedPosts} from '../core/untimed-posts.js';
 import type {WindowResult} from '../core/window-result.js';
 import {openArchive, describe} from '../ingest/archive-input.js';
@@ -32,24 +30,16 @@ import {OldGenerationBudget} from './old-generation-budget.js';
 import {parseBlocks} from './parse-pool.js';
 import type {PostBatch} from './post-batch.js';
 import {OrderProbe, type Ordering} from '../core/order-probe.js';
-import {WindowFeeder} from './window-feeder.js';
+import {WindowFeeder, type WindowShape} from './window-feeder.js';
 import {RecordWriter} from './record-writer.js';
 
 /** What a batch replay reads: the archive, the filter, the window shape and the output format. */
-export type BatchOptions = {
+export type BatchOptions = WindowShape & {
   /** The archive; `-` (or absent) is stdin. */
   replayFile?: string;
   query: string[];
   lang?: string;
   retweets: boolean;
-  windowMs: number;
-  slideMs: number;
-  /** Tags per window; 0 = all. */
-  top: number;
-  terms: TermKind;
-  rank: RankOrder;
-  baselineMs: number;
-  minAccounts: number;
   format: RecordFormat;
   /** Also print windows holding no post (`--empty`). */
   empty?: boolean;

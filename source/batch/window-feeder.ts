@@ -32,6 +32,7 @@ const NO_TAGS: readonly string[] = Object.freeze([]);
 export type WindowShape = {
   windowMs: number;
   slideMs: number;
+  /** Tags per window; 0 = all. */
   top: number;
   terms: TermKind;
   rank: RankOrder;
