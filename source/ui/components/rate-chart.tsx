@@ -25,6 +25,7 @@ export function RateChart({rate, spanMs, width, height, color, ascii}: Props) {
       <SegmentLine
         width={width}
         color={color}
+        ascii={ascii}
         segments={[
           {text: 'Posts/s', bold: true},
           {text: ` · last ${formatDuration(spanMs)}`, dim: true},

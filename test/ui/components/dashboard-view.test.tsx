@@ -91,6 +91,12 @@ describe('DashboardView', () => {
     expect(frame).toMatch(/v2/);
   });
 
+  it('draws every row in ASCII with ascii on, the chart titles too', async () => {
+    const frame = await show(80, 24, makeSnapshot(), {}, {ascii: true});
+    expect(frame).toContain('Posts/s - last');
+    for (const line of frame.split('\n')) expect(line).toMatch(/^[\x20-\x7e]*$/);
+  });
+
   it('marks rank changes and new tags', async () => {
     const bars = barRows(await show(80, 24));
     expect(bars[0]).toMatch(/new$/);
