@@ -1,9 +1,10 @@
 // The `?` screen: every key and what it does. Replaces the panes while open (Ink has no layers).
 import React from 'react';
-import {Box, Text} from 'ink';
+import {Text} from 'ink';
 import {fitToWidth, wrapToWidth} from '../fit-text.js';
 import {glyphText} from '../glyphs.js';
-import {SegmentLine} from './segment-line.js';
+import type {Segment} from './segment-line.js';
+import {TitledPane} from './titled-pane.js';
 
 type Props = {
   width: number;
@@ -58,17 +59,12 @@ export function HelpOverlay({width, height, color, ascii, hint}: Props) {
     0,
     Math.max(0, room),
   );
+  const title: Segment[] = [
+    {text: 'Keys', bold: true},
+    {text: ' · Esc or ? closes', dim: true},
+  ];
   return (
-    <Box flexDirection="column" width={width} height={height}>
-      <SegmentLine
-        width={width}
-        color={color}
-        ascii={ascii}
-        segments={[
-          {text: 'Keys', bold: true},
-          {text: ' · Esc or ? closes', dim: true},
-        ]}
-      />
+    <TitledPane width={width} height={height} color={color} ascii={ascii} title={title}>
       {hintLines.map((line, i) => (
         <Text key={`hint-${i}`} dimColor={color} wrap="truncate-end">
           {fitToWidth(line, width)}
@@ -87,6 +83,6 @@ export function HelpOverlay({width, height, color, ascii, hint}: Props) {
           {fitToWidth(line, width)}
         </Text>
       ))}
-    </Box>
+    </TitledPane>
   );
 }

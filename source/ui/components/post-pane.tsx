@@ -2,13 +2,14 @@
 // author and text goes through the sanitiser first: post text is data from the network and must
 // never reach the terminal as escape sequences or control characters.
 import React from 'react';
-import {Box, Text} from 'ink';
+import {Text} from 'ink';
 import type {Post} from '../../core/post.js';
 import {sanitizeForTerminal} from '../../core/sanitize.js';
 import {fitToWidth, stringWidth, truncateToWidth} from '../fit-text.js';
 import {formatClock} from './header.js';
 import {glyphText} from '../glyphs.js';
-import {SegmentLine} from './segment-line.js';
+import type {Segment} from './segment-line.js';
+import {TitledPane} from './titled-pane.js';
 
 type Props = {
   posts: Post[];
@@ -53,33 +54,28 @@ export function PostPane({
       : posts.length > 0
         ? ' · newest first'
         : '';
+  const title: Segment[] = [
+    {text: carrying ? `Posts with ${carrying}` : 'Posts', bold: true, inverse: focused},
+    ...(editing || filter !== ''
+      ? [
+          {
+            text: ` /${sanitizeForTerminal(filter)}${editing ? '_' : ''}`,
+            color: 'yellow',
+          },
+        ]
+      : []),
+    {text: scrolled, dim: true},
+    ...(sampled
+      ? [
+          {
+            text: ` · ${sampled.listed} of ${Math.round(sampled.arriving)} a second listed`,
+            dim: true,
+          },
+        ]
+      : []),
+  ];
   return (
-    <Box flexDirection="column" width={width} height={height}>
-      <SegmentLine
-        width={width}
-        color={color}
-        ascii={ascii}
-        segments={[
-          {text: carrying ? `Posts with ${carrying}` : 'Posts', bold: true, inverse: focused},
-          ...(editing || filter !== ''
-            ? [
-                {
-                  text: ` /${sanitizeForTerminal(filter)}${editing ? '_' : ''}`,
-                  color: 'yellow',
-                },
-              ]
-            : []),
-          {text: scrolled, dim: true},
-          ...(sampled
-            ? [
-                {
-                  text: ` · ${sampled.listed} of ${Math.round(sampled.arriving)} a second listed`,
-                  dim: true,
-                },
-              ]
-            : []),
-        ]}
-      />
+    <TitledPane width={width} height={height} color={color} ascii={ascii} title={title}>
       {visible.length === 0 ? (
         <Text dimColor={color}>
           {fitToWidth(
@@ -102,7 +98,7 @@ export function PostPane({
           ascii={ascii}
         />
       ))}
-    </Box>
+    </TitledPane>
   );
 }
 

@@ -1,11 +1,12 @@
 // Posts per second over the recent past as an asciichart line chart. The series is resampled to
 // the pane's width (asciichart has no width option: one column per value).
 import React from 'react';
-import {Box, Text} from 'ink';
+import {Text} from 'ink';
 import asciichart from 'asciichart';
 import {formatDuration} from '../../core/duration.js';
 import {plotLines, resample} from '../line-plot.js';
-import {SegmentLine} from './segment-line.js';
+import type {Segment} from './segment-line.js';
+import {TitledPane} from './titled-pane.js';
 
 type Props = {
   /** Posts per second, oldest first. */
@@ -20,23 +21,18 @@ type Props = {
 
 export function RateChart({rate, spanMs, width, height, color, ascii}: Props) {
   const lines = plotRate(rate, width, height - 1, color, ascii);
+  const title: Segment[] = [
+    {text: 'Posts/s', bold: true},
+    {text: ` · last ${formatDuration(spanMs)}`, dim: true},
+  ];
   return (
-    <Box flexDirection="column" width={width} height={height}>
-      <SegmentLine
-        width={width}
-        color={color}
-        ascii={ascii}
-        segments={[
-          {text: 'Posts/s', bold: true},
-          {text: ` · last ${formatDuration(spanMs)}`, dim: true},
-        ]}
-      />
+    <TitledPane width={width} height={height} color={color} ascii={ascii} title={title}>
       {lines.map((line, i) => (
         <Text key={i} wrap="truncate-end">
           {line}
         </Text>
       ))}
-    </Box>
+    </TitledPane>
   );
 }
 

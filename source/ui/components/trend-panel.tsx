@@ -2,7 +2,7 @@
 // most often with it (exact counts of posts carrying both), and its count per slide over the
 // retained history drawn against its baseline.
 import React from 'react';
-import {Box, Text} from 'ink';
+import {Text} from 'ink';
 import asciichart from 'asciichart';
 import {formatDuration} from '../../core/duration.js';
 import {sanitizeForTerminal} from '../../core/sanitize.js';
@@ -12,6 +12,7 @@ import {glyphText} from '../glyphs.js';
 import {plotLines} from '../line-plot.js';
 import type {TrendDetailSnapshot} from '../trend-detail.js';
 import {SegmentLine, type Segment} from './segment-line.js';
+import {TitledPane} from './titled-pane.js';
 
 type Props = {
   /** Undefined until the trend's first window is out. */
@@ -38,18 +39,13 @@ export function termLabel(kind: TermKind, display: string): string {
 export function TrendPanel(props: Props) {
   const {trend, label, terms, listed, topRows, width, height, color, ascii} = props;
   if (trend === undefined) {
+    const waiting: Segment[] = [{text: label, bold: true}];
     return (
-      <Box flexDirection="column" width={width} height={height}>
-        <SegmentLine
-          width={width}
-          color={color}
-          ascii={ascii}
-          segments={[{text: label, bold: true}]}
-        />
+      <TitledPane width={width} height={height} color={color} ascii={ascii} title={waiting}>
         <Text dimColor={color}>
           {fitToWidth(glyphText('Waiting for its first window…', ascii), width, ascii)}
         </Text>
-      </Box>
+      </TitledPane>
     );
   }
   const slide = formatDuration(trend.slideMs);
@@ -94,8 +90,7 @@ export function TrendPanel(props: Props) {
         })
       : [];
   return (
-    <Box flexDirection="column" width={width} height={height}>
-      <SegmentLine width={width} color={color} ascii={ascii} segments={title} />
+    <TitledPane width={width} height={height} color={color} ascii={ascii} title={title}>
       {height >= 2 ? (
         <SegmentLine width={width} color={color} ascii={ascii} segments={companions} />
       ) : null}
@@ -104,7 +99,7 @@ export function TrendPanel(props: Props) {
           {line}
         </Text>
       ))}
-    </Box>
+    </TitledPane>
   );
 }
 
