@@ -68,9 +68,9 @@ const EXIT_OK = 0;
 const EXIT_FAILURE = 1;
 const EXIT_BAD_INPUT = 2;
 
-// Each parse worker is a V8 isolate of its own: measured 12–16 MB of RSS apiece (the 1M-post
-// benchmark: 4 workers 307 MB, 8 workers 365 MB, against 257 MB with the one worker of a
-// 2-core machine). Workers get at most this much memory together, so a machine with many cores
+// Each parse worker is a V8 isolate of its own, with its blocks in flight: measured 15–17 MB
+// of RSS apiece (the 1M-post benchmark: 4 workers 205 MB, 8 workers 267 MB, against 153 MB
+// with the one worker of a 2-core machine). Workers get at most this much memory together, so a machine with many cores
 // runs as many workers as fit, not one per core; the main thread holds the window.
 const PARSE_WORKERS_BUDGET_MB = 64;
 const PARSE_WORKER_MB = 16;

@@ -23,7 +23,7 @@ describe('parse workers', () => {
     for (const workers of [1, 2, 3, 4, 6, 8, 16, 63]) {
       const each = inFlightPerWorker(workers);
       expect(each).toBeGreaterThanOrEqual(2);
-      expect(each).toBeLessThanOrEqual(16);
+      expect(each).toBeLessThanOrEqual(32);
       expect(workers * each).toBeLessThanOrEqual(Math.max(32, workers * 2));
     }
     expect(inFlightPerWorker(0)).toBe(0);
