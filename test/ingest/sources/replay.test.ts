@@ -20,6 +20,22 @@ async function collect(source: Source): Promise<SourceEvent[]> {
   for await (const event of source.events(new AbortController().signal)) events.push(event);
   return events;
 }
+/** A pacing clock whose sleeps only move its own time on, each one recorded. */
+function fakeClock() {
+  const start = 5_000_000;
+  let now = start;
+  const sleeps: number[] = [];
+  const clock: PacingClock = {
+    now: () => now,
+    sleep: async (ms) => {
+      sleeps.push(ms);
+      now += ms;
+    },
+  };
+  /** Time slept so far: when, in the source's pacing, the current event was sent. */
+  return {clock, sleeps, elapsed: () => now - start};
+}
+
 const postsOf = (events: SourceEvent[]) =>
   events.flatMap((event) => (event.type === 'post' ? [event.post] : []));
 
@@ -81,20 +97,12 @@ describe('replay source', () => {
   it('paces posts by their own timestamps divided by --speed', async () => {
     const file = path.join(dir, 'paced.jsonl');
     writeFileSync(file, recorded);
-    let now = 5_000_000;
-    const sleeps: number[] = [];
-    const clock: PacingClock = {
-      now: () => now,
-      sleep: async (ms) => {
-        sleeps.push(ms);
-        now += ms;
-      },
-    };
+    const {clock, sleeps, elapsed} = fakeClock();
     const sentAt: number[] = [];
     for await (const event of createReplaySource({replayFile: file, speed: 2}, {clock}).events(
       new AbortController().signal,
     )) {
-      if (event.type === 'post') sentAt.push(now - 5_000_000);
+      if (event.type === 'post') sentAt.push(elapsed());
     }
     // Event times 0 s, 1 s, 3 s at double speed: sent at 0, 0.5 s and 1.5 s.
     expect(sentAt).toEqual([0, 500, 1500]);
@@ -107,13 +115,7 @@ describe('replay source', () => {
       file,
       Array.from({length: 40}, (_, i) => encodePost(wirePost(String(i), i * 1000))).join(''),
     );
-    let now = 5_000_000;
-    const clock: PacingClock = {
-      now: () => now,
-      sleep: async (ms) => {
-        now += ms;
-      },
-    };
+    const {clock} = fakeClock();
     const shares: number[] = [];
     for await (const event of createReplaySource({replayFile: file, speed: 1}, {clock}).events(
       new AbortController().signal,
@@ -139,18 +141,12 @@ describe('replay source', () => {
         encodePost(wirePost('b', 1000)) +
         encodePost(wirePost('a', 0)),
     );
-    let now = 5_000_000;
-    const clock: PacingClock = {
-      now: () => now,
-      sleep: async (ms) => {
-        now += ms;
-      },
-    };
+    const {clock, elapsed} = fakeClock();
     const sent: [string, number][] = [];
     for await (const event of createReplaySource({replayFile: file, speed: 2}, {clock}).events(
       new AbortController().signal,
     )) {
-      if (event.type === 'post') sent.push([event.post.id, now - 5_000_000]);
+      if (event.type === 'post') sent.push([event.post.id, elapsed()]);
     }
     // 3 s of event time at double speed take 1.5 s, oldest first, instead of no time at all.
     expect(sent).toEqual([
@@ -215,21 +211,8 @@ describe('replay source, lines without a time', () => {
         '{"data":{"id":"9","text":"no created_at #NoTime"}}\n' +
         encodePost(wirePost('b', 4000, ['Marvel'])),
     );
-    let now = 5_000_000;
-    const sleeps: number[] = [];
-    const clock: PacingClock = {
-      now: () => now,
-      sleep: async (ms) => {
-        sleeps.push(ms);
-        now += ms;
-      },
-    };
-    const events: SourceEvent[] = [];
-    for await (const event of createReplaySource({replayFile: file, speed: 2}, {clock}).events(
-      new AbortController().signal,
-    )) {
-      events.push(event);
-    }
+    const {clock, sleeps} = fakeClock();
+    const events = await collect(createReplaySource({replayFile: file, speed: 2}, {clock}));
     const posts = postsOf(events);
     expect(posts.map((post) => post.createdAt - base)).toEqual([0, 0, 0, 0, 0, 4000]);
     // 4 s of archive at 2×: 2 s of waiting in all, not years.
