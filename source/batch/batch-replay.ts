@@ -75,9 +75,11 @@ const EXIT_BAD_INPUT = 2;
 const PARSE_WORKERS_BUDGET_MB = 64;
 const PARSE_WORKER_MB = 16;
 // Old-generation growth allowed between full collections (see OldGenerationBudget). On the
-// 1M-post benchmark: 8 MB gave a peak RSS of 178 MB, 16 MB 185 MB, 32 MB 199 MB, and V8's own
-// sizing 236 MB, at about the same CPU time.
-const OLD_GENERATION_BUDGET_BYTES = 8 * 1024 * 1024;
+// 1M-post benchmark, runs taken in turn at load average about 2.3: 16 MB a median 6.1 s wall
+// and 10.6 s CPU at a peak RSS of 159-169 MB; 8 MB 7.5 s and 12.9 s at 155-162 MB (each full
+// collection marks the window's 25 MB of posts, so half as many cost less); 32 MB 178-180 MB
+// and no faster. V8's own sizing reached 236 MB.
+const OLD_GENERATION_BUDGET_BYTES = 16 * 1024 * 1024;
 
 /**
  * Replays `options.replayFile` as fast as it can be read and writes one record per window to
