@@ -70,7 +70,7 @@ import {PaneStore} from './window/pane-store.js';
 import {PostIdSet} from './window/post-id-set.js';
 import {PostTermLists} from './window/post-term-lists.js';
 import {TagTable} from './window/tag-table.js';
-import {selectRising} from './window/rising.js';
+import {defaultBaselineMs, selectRising} from './window/rising.js';
 import {selectTop} from './window/top-k.js';
 
 export type SlidingWindowOptions = {
@@ -114,7 +114,6 @@ type AddOutcome = 'counted' | 'late' | 'duplicate';
 export type CooccurringTerm = Pick<RankedTag, 'key' | 'display' | 'count' | 'rank'>;
 
 /** A (key, author) pair as one number: key id × 2³² + author id. */
-const DEFAULT_BASELINE_WINDOWS = 10;
 const DEFAULT_MIN_ACCOUNTS = 3;
 
 const DEFAULT_OUT_OF_ORDERNESS_MS = 5000;
@@ -490,7 +489,7 @@ export class SlidingWindow {
   }
 
   private baseline(): number {
-    return this.baselineMs ?? DEFAULT_BASELINE_WINDOWS * this.windowLength;
+    return this.baselineMs ?? defaultBaselineMs(this.windowLength);
   }
 
   /** One (key, author) pair's posts in the window change by `delta`. */

@@ -6,12 +6,11 @@
 import type {Post} from '../core/post.js';
 import {normalizeTag} from '../core/normalize-tag.js';
 import type {CooccurringTerm, SlidingWindow} from '../core/sliding-window.js';
+import {defaultBaselineMs} from '../core/window/rising.js';
 import {RecentPosts} from './recent-posts.js';
 
 /** Terms listed as seen with the open one. */
 export const COOCCURRING_TERMS = 5;
-/** Rising compares against this many earlier windows' worth of history unless told otherwise. */
-export const BASELINE_WINDOWS = 10;
 
 export type TrendDetailSnapshot = {
   key: string;
@@ -107,7 +106,7 @@ export class TrendDetail {
     const finalTo = Math.max(from, start - ((start - from) % slideMs));
     const final = this.#finalCounts(window, sig, from, finalTo, slideMs);
     const history = final.concat(window.termCounts(this.key, finalTo, end, slideMs));
-    const baseSpan = baselineMs ?? BASELINE_WINDOWS * windowMs;
+    const baseSpan = baselineMs ?? defaultBaselineMs(windowMs);
     let sum = 0;
     let slides = 0;
     for (let i = 0; i < history.length; i++) {

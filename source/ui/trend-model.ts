@@ -6,6 +6,7 @@ import type {RankOrder} from '../core/rank-order.js';
 import type {TermKind} from '../core/terms/term-kind.js';
 import {droppedWordsFor, termsOf, type DroppedWords} from '../core/terms/terms-of.js';
 import type {Hello, SourceStatus} from '../core/stream.js';
+import {defaultBaselineMs} from '../core/window/rising.js';
 import {WindowClock} from '../core/window/window-clock.js';
 import {isPacedSource, type LinkState, type StreamEvent} from '../ingest/stream.js';
 import type {ShownResult} from './rank-moves.js';
@@ -102,7 +103,7 @@ export class TrendModel {
     this.#clock = new WindowClock(options.timeMode, isPacedSource(options.source), this.#now);
     this.#windowMs = options.windowMs;
     this.#slideMs = options.slideMs;
-    const baselineMs = options.baselineMs ?? 10 * options.windowMs;
+    const baselineMs = options.baselineMs ?? defaultBaselineMs(options.windowMs);
     this.#queryWords = droppedWordsFor([options.query]);
     const config = {
       windowMs: options.windowMs,

@@ -4,6 +4,7 @@
 import {formatDuration} from '../../core/duration.js';
 import {RANK_ORDERS} from '../../core/rank-order.js';
 import {TERM_KINDS} from '../../core/terms/term-kind.js';
+import {DEFAULT_BASELINE_WINDOWS, defaultBaselineMs} from '../../core/window/rising.js';
 import type {SourceName} from '../../ingest/source.js';
 import type {OutputFormat, TimeMode} from '../options.js';
 import {
@@ -134,8 +135,8 @@ export const OPTIONS = {
     value: 'DUR',
     help: 'the history --rank rising compares against, at least the window',
     parse: duration(),
-    default: ({windowMs}) => formatDuration(10 * windowMs),
-    defaultHelp: '10 × the window',
+    default: ({windowMs}) => formatDuration(defaultBaselineMs(windowMs)),
+    defaultHelp: `${DEFAULT_BASELINE_WINDOWS} × the window`,
     stored: 'string',
   },
   min: {

@@ -8,6 +8,14 @@
 // earlier windows of the new length may reach back before it). Score =
 // (o − e)² ÷ max(e, 1) when o > e and o ≥ the minimum, else 0; zero scores are not listed.
 
+/** Earlier windows rising compares against when no baseline is given: 10 × the window. */
+export const DEFAULT_BASELINE_WINDOWS = 10;
+
+/** The baseline span used when none is given. */
+export function defaultBaselineMs(windowMs: number): number {
+  return DEFAULT_BASELINE_WINDOWS * windowMs;
+}
+
 export type RisingQuestion = {
   end: number;
   windowMs: number;
