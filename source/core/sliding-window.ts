@@ -240,8 +240,8 @@ export class SlidingWindow {
       this.lateCount++;
       return 'late';
     }
-    const pane = this.panes.paneFor(timeMs);
     const paneIndex = Math.floor(timeMs / this.paneMs);
+    const pane = this.panes.paneAt(paneIndex);
     pane.posts++;
     if (id !== undefined) this.countedIds.add(id, paneIndex);
     const authorId = this.countAccounts && hashtags.length > 0 ? this.authors.idOf(author) : -1;

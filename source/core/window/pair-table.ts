@@ -6,9 +6,9 @@
 // tombstones build up in a window that slides for hours).
 //
 // A pane's table is only read once the pane is sealed, for as long as the history is kept (the
-// window, or its baseline span): `pack` then keeps its pairs in one array of exactly their size, a quarter to
-// a half of the probing arrays, and hands those back for the next pane to reuse instead of
-// growing its own from 16 slots by doubling. A sealed pane that takes a late post unpacks.
+// window, or its baseline span): `pack` then keeps its pairs in one array of exactly their size,
+// a quarter to a half of the probing arrays, and hands those back for the next pane to reuse
+// instead of growing its own from 16 slots by doubling. A sealed pane that takes a late post unpacks.
 
 const INITIAL_CAPACITY = 16;
 const NO_SLOTS = new Int32Array(0);

@@ -26,9 +26,8 @@ export class PaneStore {
 
   constructor(readonly paneMs: number) {}
 
-  /** The pane holding `timeMs` (finite), created or reopened as needed. */
-  paneFor(timeMs: number): Pane {
-    const index = Math.floor(timeMs / this.paneMs);
+  /** Pane `index` (of a finite time), created or reopened as needed. */
+  paneAt(index: number): Pane {
     // Kept this small so that it inlines into the window's per-post path.
     return index === this.cachedIndex ? this.cachedPane! : this.open(index);
   }

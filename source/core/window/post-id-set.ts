@@ -10,6 +10,7 @@
 
 import {IntList} from './int-list.js';
 import {PairTable} from './pair-table.js';
+import {PaneRecords} from './pane-records.js';
 
 const TWO_32 = 2 ** 32;
 
@@ -29,8 +30,12 @@ export class PostIdSet {
   /** Numeric ids, as (high, low) → 1: the pair table's probing suits two 32-bit halves. */
   readonly #numeric = new PairTable();
   readonly #strings = new Set<string>();
-  readonly #panes = new Map<number, PaneIds>();
-  /** The newest pane's ids: their number is the first guess for the next pane's. */
+  readonly #panes = new PaneRecords(() => {
+    // The newest pane's ids: their number is the first guess for the next pane's.
+    const pane = new PaneIds(this.#newestPane?.numeric.length ?? 0);
+    this.#newestPane = pane;
+    return pane;
+  });
   #newestPane: PaneIds | undefined;
   // The id `has` looked at last, split: `add` nearly always follows with the same one.
   #parsedId: string | undefined;
@@ -49,12 +54,7 @@ export class PostIdSet {
 
   /** Holds `id` (not held yet) as counted in pane `paneIndex`. */
   add(id: string, paneIndex: number): void {
-    let pane = this.#panes.get(paneIndex);
-    if (pane === undefined) {
-      pane = new PaneIds(this.#newestPane?.numeric.length ?? 0);
-      this.#newestPane = pane;
-      this.#panes.set(paneIndex, pane);
-    }
+    const pane = this.#panes.at(paneIndex);
     if (!this.#parse(id)) {
       this.#strings.add(id);
       pane.strings.push(id);
@@ -71,9 +71,8 @@ export class PostIdSet {
 
   /** Forgets the ids pane `paneIndex` counted. */
   releasePane(paneIndex: number): void {
-    const pane = this.#panes.get(paneIndex);
+    const pane = this.#panes.take(paneIndex);
     if (pane === undefined) return;
-    this.#panes.delete(paneIndex);
     for (const id of pane.strings) this.#strings.delete(id);
     const {data, length} = pane.numeric;
     for (let at = 0; at < length; at += 2) this.#numeric.add(data[at]!, data[at + 1]!, -1);

@@ -10,25 +10,18 @@
 // `completeFrom` says where that is, so a reader can say its counts cover less than the window.
 
 import {IntList} from './int-list.js';
+import {PaneRecords} from './pane-records.js';
 
 export class PostTermLists {
   /** Pane index → the lists of its multi-term posts. */
-  readonly #panes = new Map<number, IntList>();
-  #cachedIndex = Number.NaN;
-  #cached: IntList | undefined;
+  readonly #panes = new PaneRecords(() => new IntList());
   /** Lists are complete for panes from this index on (earlier ones were dropped). */
   #completeFrom = Number.NEGATIVE_INFINITY;
 
   /** Keeps one post's spelling ids (nothing when it has fewer than two). */
   add(paneIndex: number, ids: readonly number[], count: number): void {
     if (count < 2) return;
-    let lists = paneIndex === this.#cachedIndex ? this.#cached : this.#panes.get(paneIndex);
-    if (lists === undefined) {
-      lists = new IntList();
-      this.#panes.set(paneIndex, lists);
-    }
-    this.#cachedIndex = paneIndex;
-    this.#cached = lists;
+    const lists = this.#panes.at(paneIndex);
     lists.reserve(count + 1);
     const data = lists.data;
     let at = lists.length;
@@ -41,13 +34,7 @@ export class PostTermLists {
   dropBefore(paneIndex: number): void {
     if (paneIndex <= this.#completeFrom) return;
     this.#completeFrom = paneIndex;
-    for (const index of this.#panes.keys()) {
-      if (index < paneIndex) this.#panes.delete(index);
-    }
-    if (this.#cachedIndex < paneIndex) {
-      this.#cachedIndex = Number.NaN;
-      this.#cached = undefined;
-    }
+    this.#panes.dropBefore(paneIndex);
   }
 
   /** The first pane index from which every multi-term post is still listed. */
@@ -61,7 +48,7 @@ export class PostTermLists {
    */
   cooccurring(from: number, to: number, key: number, keyOf: Int32Array): Map<number, number> {
     const counts = new Map<number, number>();
-    for (const [index, lists] of this.#panes) {
+    for (const [index, lists] of this.#panes.entries()) {
       if (index < from || index >= to) continue;
       const data = lists.data;
       for (let at = 0; at < lists.length;) {
@@ -89,7 +76,7 @@ export class PostTermLists {
   /** Ints held, for tests of the memory bound. */
   get size(): number {
     let size = 0;
-    for (const lists of this.#panes.values()) size += lists.length;
+    for (const [, lists] of this.#panes.entries()) size += lists.length;
     return size;
   }
 }
