@@ -2,6 +2,7 @@
 // for the benchmark that drives the real binary in a terminal (env TRENDTUI_PERF_FILE).
 import {writeFileSync} from 'node:fs';
 import {monitorEventLoopDelay} from 'node:perf_hooks';
+import {getHeapSpaceStatistics} from 'node:v8';
 
 export type PerfStats = {
   pid: number;
@@ -21,6 +22,8 @@ export type PerfStats = {
   eventLoopDelayP99Ms: number;
   eventLoopDelayMaxMs: number;
   postsReceived: number;
+  /** Each V8 heap space's committed and used size (new, old, code, large object...). */
+  heapSpaces: Record<string, {committedBytes: number; usedBytes: number}>;
 };
 
 export type PerfRecorder = {stop(): void};
@@ -65,6 +68,12 @@ export function startPerfRecorder(
       eventLoopDelayP99Ms: delay.percentile(99) / 1e6,
       eventLoopDelayMaxMs: delay.max / 1e6,
       postsReceived: postsReceived(),
+      heapSpaces: Object.fromEntries(
+        getHeapSpaceStatistics().map((space) => [
+          space.space_name,
+          {committedBytes: space.space_size, usedBytes: space.space_used_size},
+        ]),
+      ),
     };
     try {
       writeFileSync(file, JSON.stringify(stats) + '\n');
