@@ -20,8 +20,12 @@
 // was most of what a frame allocated and of Ink's CPU. So each frame's caches start with what
 // the frame before used (taken over on first use) and nothing older: a line stays cached while
 // it stays on screen, and the memory held is one screen's worth. Ink only reads what they hold.
+// With the lines' characters the same objects from frame to frame, the grid is then built and
+// written out by `ink-frame-builder.ts`, which keeps the text of rows that did not change.
+import {readFileSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import {pathToFileURL} from 'node:url';
+import {FrameBuilder, type FrameOutput, type StyleCodes} from './ink-frame-builder.js';
 
 /** Entries kept before the cache starts afresh. */
 export const INK_TEXT_CACHE_LIMIT = 4096;
@@ -32,6 +36,7 @@ type OutputClass = {prototype: {get(this: {caches?: unknown}): unknown}};
 
 const measureText = await loadMeasureText();
 const output = await loadInkModule<OutputClass>('output.js');
+const styleCodes = await loadStyleCodes();
 let bounded = false;
 let shared = false;
 
@@ -60,6 +65,7 @@ export function boundInkTextCaches(): boolean {
 export function shareFrameCaches(): boolean {
   if (shared || output === undefined) return shared;
   const get = output.prototype.get;
+  const builder = styleCodes && new FrameBuilder(styleCodes);
   let previous: FrameCaches | undefined;
   output.prototype.get = function (this: {caches?: unknown}) {
     const own = this.caches;
@@ -69,6 +75,8 @@ export function shareFrameCaches(): boolean {
       previous?.widths.forget();
       previous?.styledChars.forget();
       previous = own as FrameCaches;
+      const built = builder?.build(this as unknown as FrameOutput);
+      if (built !== undefined) return built;
     }
     return get.call(this);
   };
@@ -119,6 +127,31 @@ async function loadInkModule<T>(file: string): Promise<T | undefined> {
     const entry = pathToFileURL(createRequire(import.meta.url).resolve('ink'));
     const module = (await import(new URL(file, entry).href)) as {default?: T};
     return module.default;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Ink's style arithmetic, from the copy of `@alcalzone/ansi-tokenize` Ink itself resolves (its
+ * dependency, not ours): undefined when it is not where Ink's package says.
+ */
+async function loadStyleCodes(): Promise<StyleCodes | undefined> {
+  try {
+    const ink = createRequire(createRequire(import.meta.url).resolve('ink'));
+    const manifest = ink.resolve('@alcalzone/ansi-tokenize/package.json');
+    const {exports} = JSON.parse(readFileSync(manifest, 'utf8')) as {
+      exports?: {'.'?: {import?: string}};
+    };
+    const entry = exports?.['.']?.import;
+    if (entry === undefined) return undefined;
+    const codes = (await import(
+      new URL(entry, pathToFileURL(manifest)).href
+    )) as Partial<StyleCodes>;
+    const {ansiCodesToString, diffAnsiCodes} = codes;
+    if (typeof ansiCodesToString !== 'function' || typeof diffAnsiCodes !== 'function')
+      return undefined;
+    return {ansiCodesToString, diffAnsiCodes};
   } catch {
     return undefined;
   }

@@ -50,8 +50,8 @@ describe("Ink's text cache under the dashboard", () => {
 
   it('draws every frame as Ink alone does while frames share what they measured', () => {
     ensureBuilt();
-    // Frames that keep some lines, change others, move styled text across them and draw wide
-    // characters: the same text whether or not the dashboard's renderer took over the caches.
+    // Frames that keep some lines, change others, move styled text across them, draw wide
+    // characters and clip boxes: the same text whether or not the dashboard's renderer took over the caches.
     const frames = (bound: boolean) =>
       runScript(
         `
@@ -67,7 +67,13 @@ describe("Ink's text cache under the dashboard", () => {
             rows.push(h(Text, {key: row, color: moving ? 'green' : undefined, bold: row % 3 === 0},
               row < 6 ? 'kept line ' + row : 'post ' + (i * 7 + row) + (moving ? ' 漢字 🎉' : '')));
           }
-          out.push(renderToString(h(Box, {flexDirection: 'column', width: 40}, rows), {columns: 40}));
+          // A box cut to its height (clipped rows), and every tenth frame one cut to its width.
+          const cut = h(Box, {key: 'cut', height: 2, overflowY: 'hidden', flexDirection: 'column'},
+            h(Text, null, 'cut ' + i), h(Text, {color: 'red'}, 'shown ' + i), h(Text, null, 'never shown'));
+          const narrow = i % 10 === 0
+            ? [h(Box, {key: 'narrow', width: 6, overflow: 'hidden'}, h(Text, {wrap: 'truncate'}, 'clipped at six ' + i))]
+            : [];
+          out.push(renderToString(h(Box, {flexDirection: 'column', width: 40}, rows, cut, ...narrow), {columns: 40}));
         }
         console.log(JSON.stringify(out));
       `,
