@@ -3,7 +3,8 @@
 //
 // Under load: the real binary on the demo source at 2,000 posts/s for 60 s. Reports the UI
 // process's CPU, peak RSS and event-loop delay p99 and the ingest child's CPU, each against its
-// goal and against a bare Node process measured alongside it with the same instruments.
+// goal and against a bare Node process measured alongside it with the same instruments, and its
+// peak RSS against a bare Ink "hello" idle alongside it (the memory floor Ink itself sets).
 //
 //   BENCH_DASHBOARD_SECONDS=N   length of the load run (default 60)
 //   BENCH_DASHBOARD_RATE=N      demo posts per second (default 2000)
@@ -11,7 +12,7 @@
 // `--open-trend` runs it twice, first as above, then with the third trend opened (Tab, ↓↓↓,
 // Enter) before measuring, and reports the second run's CPU and RSS as ratios to the first's.
 import {execFileSync} from 'node:child_process';
-import {mkdtempSync, readFileSync, readdirSync, rmSync} from 'node:fs';
+import {mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -63,6 +64,18 @@ function childrenOf(pid) {
 
 const OPEN_TREND = process.argv.includes('--open-trend');
 
+// The floor Ink itself sets: React and Ink drawing one line, idle (resolved from the project, as
+// trendtui resolves them, with React's production build as the dashboard picks it).
+const INK_HELLO = path.join(dir, 'ink-hello.mjs');
+writeFileSync(
+  INK_HELLO,
+  `const {createRequire} = await import('node:module');\n` +
+    `const require = createRequire(${JSON.stringify(path.join(ROOT, 'package.json'))});\n` +
+    `const React = (await import(require.resolve('react'))).default;\n` +
+    `const {render, Text} = await import(require.resolve('ink'));\n` +
+    `render(React.createElement(Text, null, 'hello from ink'));\nsetInterval(() => {}, 1000);\n`,
+);
+
 /** One measured run; `openTrend`: open the third trend before measuring. */
 async function measure(openTrend, label) {
   const uiPerf = path.join(dir, `ui-${label}.json`);
@@ -84,6 +97,8 @@ async function measure(openTrend, label) {
      setInterval(() => {}, 1000);`,
   ]);
 
+  const inkHello = inTerminal(process.execPath, [INK_HELLO], {NODE_ENV: 'production'});
+
   try {
     await until(() => /\b10 #/.test(ui.screen()), 30_000, 'the first ten bars');
     await until(() => childrenOf(ui.child.pid).length > 0, 5000, 'the ingest child');
@@ -96,17 +111,23 @@ async function measure(openTrend, label) {
     }
     const childPid = childrenOf(ui.child.pid)[0];
     await sleep(WARMUP_MS);
-    const pids = {ui: ui.child.pid, child: childPid, baseline: baseline.child.pid};
+    const pids = {
+      ui: ui.child.pid,
+      child: childPid,
+      baseline: baseline.child.pid,
+      inkHello: inkHello.child.pid,
+    };
     const start = Object.fromEntries(Object.entries(pids).map(([k, pid]) => [k, cpuTicks(pid)]));
     const startedAt = performance.now();
     const startPosts = JSON.parse(readFileSync(uiPerf, 'utf8')).postsReceived;
-    const peak = {ui: 0, baseline: 0};
+    const peak = {ui: 0, baseline: 0, inkHello: 0};
     const trace = [];
     while (performance.now() - startedAt < SECONDS * 1000) {
       await sleep(500);
       trace.push(rssBytes(pids.ui));
       peak.ui = Math.max(peak.ui, rssBytes(pids.ui));
       peak.baseline = Math.max(peak.baseline, rssBytes(pids.baseline));
+      peak.inkHello = Math.max(peak.inkHello, rssBytes(pids.inkHello));
     }
     const elapsed = (performance.now() - startedAt) / 1000;
     const cpu = Object.fromEntries(
@@ -150,6 +171,10 @@ async function measure(openTrend, label) {
     );
     row('ingest child CPU', cpu.child, '% core', undefined, cpu.baseline);
     console.log(
+      `bare Ink "hello" idle: RSS peak ${mb(peak.inkHello).toFixed(1)} MB, CPU ${cpu.inkHello.toFixed(1)} % core ` +
+        `→ UI RSS ${(peak.ui / peak.inkHello).toFixed(2)}× the Ink floor`,
+    );
+    console.log(
       `UI event-loop delay p50 ${uiStats.eventLoopDelayP50Ms.toFixed(1)} ms, max ${uiStats.eventLoopDelayMaxMs.toFixed(1)} ms; ` +
         `UI heap used ${mb(uiStats.heapUsedBytes).toFixed(1)} of ${mb(uiStats.heapTotalBytes).toFixed(1)} MB, ` +
         `external ${mb(uiStats.externalBytes).toFixed(1)} MB (array buffers ${mb(uiStats.arrayBuffersBytes).toFixed(1)}); ` +
@@ -163,7 +188,8 @@ async function measure(openTrend, label) {
   } finally {
     await quit(ui.child, ui.exited);
     baseline.child.kill('SIGKILL');
-    await Promise.race([baseline.exited, sleep(2000)]);
+    inkHello.child.kill('SIGKILL');
+    await Promise.race([Promise.all([baseline.exited, inkHello.exited]), sleep(2000)]);
   }
 }
 
