@@ -11,6 +11,7 @@ import {finalError} from '../ui/source-state.js';
 import {TrendModel} from '../ui/trend-model.js';
 import {startFirstPostTimeout} from './first-post-timeout.js';
 import {openKeyboard} from './keyboard.js';
+import {limitOldGenerationGrowth} from './old-generation-growth.js';
 import {capYoungGeneration} from './young-generation.js';
 
 export type DashboardDeps = {
@@ -65,6 +66,7 @@ export async function runDashboard(options: Options, deps: DashboardDeps): Promi
   if (!process.env['NODE_ENV']) process.env['NODE_ENV'] = 'production';
   // Before Ink loads, which would otherwise grow the young generation fourfold (see the module).
   const youngGeneration = capYoungGeneration();
+  const oldGeneration = limitOldGenerationGrowth();
   const {mountApp} = await import('../ui/mount-app.js');
   // Clicks only when keys come from the terminal too: reports sent while nobody reads them
   // would land in the shell after we exit.
@@ -139,6 +141,7 @@ export async function runDashboard(options: Options, deps: DashboardDeps): Promi
     keyboard.close();
     perf?.stop();
     youngGeneration.stop();
+    oldGeneration.stop();
     screen.restore();
     // Said on the restored screen, where it stays readable after the dashboard is gone.
     if (gaveUp !== undefined) process.stderr.write(`trendtui: ${gaveUp}\n`);
