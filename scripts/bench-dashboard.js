@@ -93,7 +93,7 @@ async function measure(openTrend, label) {
     '--input-type=module',
     '-e',
     `const {startPerfRecorder} = await import(${JSON.stringify(recorder)});
-     startPerfRecorder(${JSON.stringify(basePerf)}, () => 0, ${WARMUP_MS});
+     startPerfRecorder(${JSON.stringify(basePerf)}, {postsReceived: () => 0, inkTextCacheEntries: () => undefined}, ${WARMUP_MS});
      setInterval(() => {}, 1000);`,
   ]);
 

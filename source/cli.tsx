@@ -2,22 +2,13 @@
 // imported for the dashboard, so pipe mode never loads it (it writes escape codes even to a
 // pipe). A `UserError` prints its one line and exits with its status (2 for usage mistakes);
 // anything else unexpected prints one line and exits 1 — never a stack trace.
-import {readFileSync} from 'node:fs';
 import {DEMO_HINT_SHORT, parseCommandLine} from './cli/flags.js';
 import type {Options} from './cli/options.js';
 import {openSettings, type Settings, type SettingsValues} from './cli/settings.js';
 import {resolveToken, tokenEnvironment, type ResolvedToken} from './cli/token.js';
 import {formatDuration} from './core/duration.js';
+import {packageVersion} from './package-files.js';
 import {ExitCode, UserError} from './core/user-error.js';
-
-function packageVersion(): string {
-  try {
-    const json = readFileSync(new URL('../package.json', import.meta.url), 'utf8');
-    return String((JSON.parse(json) as {version?: unknown}).version ?? 'unknown');
-  } catch {
-    return 'unknown';
-  }
-}
 
 // A broken config file must not hide the help that explains how to fix it.
 function valuesFor(argv: string[], settings: Settings): SettingsValues {
@@ -49,7 +40,7 @@ async function main(argv: string[]): Promise<number> {
     config: {path: settings.path, values},
     hasToken: token !== undefined,
     env: process.env,
-    version: packageVersion(),
+    version: packageVersion() ?? 'unknown',
   });
   switch (command.kind) {
     case 'help':

@@ -5,6 +5,10 @@
 import {MessageChannel, receiveMessageOnPort, Worker, type MessagePort} from 'node:worker_threads';
 import {createBlockParser, type BlockParserSettings, type PostBatch} from './post-batch.js';
 import type {BlockReply, BlockRequest, ParseWorkerData} from './parse-worker.js';
+import {packageFile} from '../package-files.js';
+
+/** The worker's compiled module (the one-file build of the program leaves it a file of its own). */
+const PARSE_WORKER = 'dist/batch/parse-worker.js';
 
 // Blocks queued per worker: enough that a worker never runs dry while the calling thread is
 // busy elsewhere (a block of its own to parse, a run of windows to write, a full collection:
@@ -82,7 +86,7 @@ class ParseWorker {
   constructor(settings: BlockParserSettings, recycle: RecycleBlock) {
     const {port1, port2} = new MessageChannel();
     const workerData: ParseWorkerData = {settings, replies: port2};
-    this.#worker = new Worker(new URL('parse-worker.js', import.meta.url), {
+    this.#worker = new Worker(packageFile(PARSE_WORKER), {
       workerData,
       transferList: [port2],
       resourceLimits: WORKER_HEAP_LIMITS,

@@ -56,9 +56,14 @@ export async function runDashboard(options: Options, deps: DashboardDeps): Promi
   });
   const perfFile = process.env['TRENDTUI_PERF_FILE'];
   const warmup = Number(process.env['TRENDTUI_PERF_WARMUP_MS'] ?? 3000);
+  let inkTextCacheEntries: () => number | undefined = () => undefined;
   // Only the benchmarks record: the recorder is not loaded otherwise.
   const perf = perfFile
-    ? (await import('./perf-recorder.js')).startPerfRecorder(perfFile, () => model.received, warmup)
+    ? (await import('./perf-recorder.js')).startPerfRecorder(
+        perfFile,
+        {postsReceived: () => model.received, inkTextCacheEntries: () => inkTextCacheEntries()},
+        warmup,
+      )
     : undefined;
   // React's development build records diagnostics on every render: measured here at 2,000
   // posts/s it doubled the CPU and took RSS from 150 MB to over 340 MB in 10 s. React picks its
@@ -67,7 +72,9 @@ export async function runDashboard(options: Options, deps: DashboardDeps): Promi
   // Before Ink loads, which would otherwise grow the young generation fourfold (see the module).
   const youngGeneration = capYoungGeneration();
   const oldGeneration = limitOldGenerationGrowth();
-  const {mountApp} = await import('../ui/mount-app.js');
+  const ui = await import('../ui/mount-app.js');
+  inkTextCacheEntries = ui.inkTextCacheEntries;
+  const {mountApp} = ui;
   // Clicks only when keys come from the terminal too: reports sent while nobody reads them
   // would land in the shell after we exit.
   const keyboard = openKeyboard();

@@ -22,8 +22,16 @@ export type PerfStats = {
   eventLoopDelayP99Ms: number;
   eventLoopDelayMaxMs: number;
   postsReceived: number;
+  /** Entries in Ink's capped text-size cache (see ui/ink-text-caches.ts); absent until capped. */
+  inkTextCacheEntries: number | undefined;
   /** Each V8 heap space's committed and used size (new, old, code, large object...). */
   heapSpaces: Record<string, {committedBytes: number; usedBytes: number}>;
+};
+
+/** What the recorder reads from the dashboard at each write. */
+export type PerfProbes = {
+  postsReceived: () => number;
+  inkTextCacheEntries: () => number | undefined;
 };
 
 export type PerfRecorder = {stop(): void};
@@ -33,11 +41,7 @@ export type PerfRecorder = {stop(): void};
  * and the first connection, would otherwise dominate the tail). The delay histogram samples
  * every millisecond, so a figure includes at most 1 ms of sampling interval.
  */
-export function startPerfRecorder(
-  file: string,
-  postsReceived: () => number,
-  warmupMs = 3000,
-): PerfRecorder {
+export function startPerfRecorder(file: string, probes: PerfProbes, warmupMs = 3000): PerfRecorder {
   const delay = monitorEventLoopDelay({resolution: 1});
   delay.enable();
   let started = performance.now();
@@ -67,7 +71,8 @@ export function startPerfRecorder(
       eventLoopDelayP50Ms: delay.percentile(50) / 1e6,
       eventLoopDelayP99Ms: delay.percentile(99) / 1e6,
       eventLoopDelayMaxMs: delay.max / 1e6,
-      postsReceived: postsReceived(),
+      postsReceived: probes.postsReceived(),
+      inkTextCacheEntries: probes.inkTextCacheEntries(),
       heapSpaces: Object.fromEntries(
         getHeapSpaceStatistics().map((space) => [
           space.space_name,

@@ -2,7 +2,7 @@
 // ingest server. Run by hand it logs one line per state change to stderr; run as the
 // dashboard's child (TRENDTUI_CHILD=1) it also announces its port on stdout and exits as soon
 // as its parent is gone, so a killed dashboard never leaves a server behind.
-import {readFileSync} from 'node:fs';
+import {packageVersion} from '../package-files.js';
 import type {SourceOptions} from './source-options.js';
 import {encodeListening} from '../core/protocol.js';
 import {eventLoopTurns} from '../core/event-loop-turns.js';
@@ -30,12 +30,8 @@ const PARENT_CHECK_MS = 500;
 const SHUTDOWN_LIMIT_MS = 1500;
 
 export function serverVersion(): string {
-  try {
-    const json = readFileSync(new URL('../../package.json', import.meta.url), 'utf8');
-    return `trendtui/${String((JSON.parse(json) as {version?: unknown}).version ?? '0')}`;
-  } catch {
-    return 'trendtui';
-  }
+  const version = packageVersion();
+  return version === undefined ? 'trendtui' : `trendtui/${version}`;
 }
 
 export async function runServe(

@@ -3,7 +3,7 @@
 // the stream is closed, and exits on its own if this process disappears. Its stderr is kept
 // (the last lines explain a crash) but never reaches the terminal the dashboard draws on.
 import {spawn, type ChildProcess} from 'node:child_process';
-import {fileURLToPath} from 'node:url';
+import {packageFile} from '../package-files.js';
 import type {SourceOptions} from './source-options.js';
 import {LineSplitter} from '../core/line-splitter.js';
 import {decodeMessage} from '../core/protocol.js';
@@ -28,9 +28,7 @@ const STDERR_LINES_KEPT = 20;
 
 /** trendtui's entry script: `dist/bin.js`, also when this module runs from `source/` in tests. */
 export function defaultEntry(): string {
-  const here = import.meta.url;
-  const relative = here.endsWith('.ts') ? '../../dist/bin.js' : '../bin.js';
-  return fileURLToPath(new URL(relative, here));
+  return packageFile('dist/bin.js');
 }
 
 /** The child's arguments: everything serve needs, nothing secret (the token travels in env). */

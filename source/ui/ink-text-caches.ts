@@ -9,7 +9,7 @@
 // Ink exports neither the cache nor a way to clear it, and npm has no supported way to patch a
 // dependency's file. A module-loader hook that rewrites the file as it loads works, but costs a
 // loader thread: measured +30 MB RSS and +0.7 s to load Ink. So instead, once, we look up the
-// module Ink itself uses (the same file URL, so the same module instance), catch its Map while it
+// module Ink itself uses (`ink-internals.ts`: the same module instance), catch its Map while it
 // stores one probe string, and give that one Map a `set` that starts afresh when full. A frame
 // needs a few hundred entries, far under the limit. Anything unexpected (another Ink layout)
 // leaves Ink as it is.
@@ -22,10 +22,8 @@
 // it stays on screen, and the memory held is one screen's worth. Ink only reads what they hold.
 // With the lines' characters the same objects from frame to frame, the grid is then built and
 // written out by `ink-frame-builder.ts`, which keeps the text of rows that did not change.
-import {readFileSync} from 'node:fs';
-import {createRequire} from 'node:module';
-import {pathToFileURL} from 'node:url';
-import {FrameBuilder, type FrameOutput, type StyleCodes} from './ink-frame-builder.js';
+import {FrameBuilder, type FrameOutput} from './ink-frame-builder.js';
+import {loadInkModule, loadInkStyleCodes} from './ink-internals.js';
 
 /** Entries kept before the cache starts afresh. */
 export const INK_TEXT_CACHE_LIMIT = 4096;
@@ -36,14 +34,16 @@ type OutputClass = {prototype: {get(this: {caches?: unknown}): unknown}};
 
 const measureText = await loadMeasureText();
 const output = await loadInkModule<OutputClass>('output.js');
-const styleCodes = await loadStyleCodes();
-let bounded = false;
+const styleCodes = await loadInkStyleCodes();
+/** Ink's text-size cache, once caught and capped. */
+let bounded: Map<unknown, unknown> | undefined;
 let shared = false;
 
 /** Caps Ink's text-size cache at `INK_TEXT_CACHE_LIMIT` entries; true once it is capped. */
 export function boundInkTextCaches(): boolean {
   shareFrameCaches();
-  if (bounded || measureText === undefined) return bounded;
+  if (bounded !== undefined) return true;
+  if (measureText === undefined) return false;
   const cache = catchCache(measureText);
   if (cache === undefined) return false;
   const set = Map.prototype.set;
@@ -54,8 +54,16 @@ export function boundInkTextCaches(): boolean {
       return set.call(this, key, value);
     },
   });
-  bounded = true;
+  bounded = cache;
   return true;
+}
+
+/**
+ * Entries in the capped text-size cache (undefined until it is capped). Once the dashboard has
+ * drawn, more than none shows the cache capped is the one Ink draws with.
+ */
+export function inkTextCacheEntries(): number | undefined {
+  return bounded?.size;
 }
 
 /**
@@ -118,43 +126,6 @@ function isFrameCaches(value: unknown): value is {widths: unknown; styledChars: 
 async function loadMeasureText(): Promise<MeasureText | undefined> {
   const measure = await loadInkModule<unknown>('measure-text.js');
   return typeof measure === 'function' ? (measure as MeasureText) : undefined;
-}
-
-/** The default export of one of Ink's own files, the very module Ink uses. */
-async function loadInkModule<T>(file: string): Promise<T | undefined> {
-  try {
-    // Ink's package exports only its entry; the file next to it is reached by its own URL.
-    const entry = pathToFileURL(createRequire(import.meta.url).resolve('ink'));
-    const module = (await import(new URL(file, entry).href)) as {default?: T};
-    return module.default;
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * Ink's style arithmetic, from the copy of `@alcalzone/ansi-tokenize` Ink itself resolves (its
- * dependency, not ours): undefined when it is not where Ink's package says.
- */
-async function loadStyleCodes(): Promise<StyleCodes | undefined> {
-  try {
-    const ink = createRequire(createRequire(import.meta.url).resolve('ink'));
-    const manifest = ink.resolve('@alcalzone/ansi-tokenize/package.json');
-    const {exports} = JSON.parse(readFileSync(manifest, 'utf8')) as {
-      exports?: {'.'?: {import?: string}};
-    };
-    const entry = exports?.['.']?.import;
-    if (entry === undefined) return undefined;
-    const codes = (await import(
-      new URL(entry, pathToFileURL(manifest)).href
-    )) as Partial<StyleCodes>;
-    const {ansiCodesToString, diffAnsiCodes} = codes;
-    if (typeof ansiCodesToString !== 'function' || typeof diffAnsiCodes !== 'function')
-      return undefined;
-    return {ansiCodesToString, diffAnsiCodes};
-  } catch {
-    return undefined;
-  }
 }
 
 /** The Map `measureText` stores into, seen while it stores a string nobody else draws. */

@@ -5,6 +5,8 @@ import {render, type Instance} from 'ink';
 import {App, type AppProps} from './app.js';
 import {boundInkTextCaches} from './ink-text-caches.js';
 
+export {inkTextCacheEntries} from './ink-text-caches.js';
+
 // Before anything is drawn: see ink-text-caches.ts.
 boundInkTextCaches();
 

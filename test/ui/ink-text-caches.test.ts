@@ -3,9 +3,15 @@
 // every line it lays out through one module-level cache that never forgets (see
 // source/ui/ink-text-caches.ts); loading the dashboard's renderer must bound it.
 import {execFileSync} from 'node:child_process';
+import {existsSync, mkdtempSync, readFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {ensureBuilt} from '../e2e/build.js';
+import {isolated, terminalTests, waitUntil} from '../e2e/terminal-tests.js';
 import {ROOT} from '../helpers/terminal.js';
+
+const terminals = terminalTests();
 
 /**
  * In a fresh process with the collector exposed: loads the renderer as the dashboard does, then
@@ -84,4 +90,22 @@ describe("Ink's text cache under the dashboard", () => {
     expect(plain).toContain('\\u001b[32m'); // the styles are in the comparison
     expect(frames(true)).toBe(plain);
   });
+});
+
+// The program a user runs is one bundled file with Ink inside it: the cache it caps must be that
+// of the Ink it draws with, not of a second copy loaded beside it, which would stay empty.
+it('are capped in the built dashboard, on the Ink it draws with', async () => {
+  const perf = path.join(mkdtempSync(path.join(tmpdir(), 'trendtui-perf-')), 'perf.json');
+  const run = terminals.trendtui(
+    ['--source', 'demo', '--seed', '42', '--rate', '50'],
+    isolated(80, 24, {TRENDTUI_PERF_FILE: perf, TRENDTUI_PERF_WARMUP_MS: '0'}),
+  );
+  await run.waitFor('trendtui');
+  // The recorder writes once a second; the field is there once the cache is capped.
+  const entries = () =>
+    existsSync(perf)
+      ? ((JSON.parse(readFileSync(perf, 'utf8')) as {inkTextCacheEntries?: number})
+          .inkTextCacheEntries ?? 0)
+      : 0;
+  await waitUntil(() => entries() > 0, 10_000);
 });
